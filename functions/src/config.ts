@@ -1,0 +1,5 @@
+import { setGlobalOptions } from 'firebase-functions/v2'
+import { FUNCTIONS_REGION } from '../../src/domain/platform'
+
+// The region comes from the shared platform module so the app calls the same one.
+setGlobalOptions({ region: FUNCTIONS_REGION, maxInstances: 20 })

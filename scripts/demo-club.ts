@@ -1,0 +1,292 @@
+// The demo club that `npm start` seeds: configuration as data, validated by the domain schemas.
+import type { ClubConfig, Partner, Reward } from '../src/domain/club-config'
+
+export const DEMO_PASSWORD = 'moadon-demo'
+
+export const demoConfig: ClubConfig = {
+  name: { he: 'מועדון השכונה', en: 'Neighbourhood Club' },
+  tagline: { he: 'נקודות בכל קנייה, בכל החנויות השותפות', en: 'Points on every purchase, at every partner store' },
+  logo: '/brand/logo.svg',
+  currency: 'ILS',
+  defaultLocale: 'he',
+  interests: [
+    { id: 'coffee', label: { he: 'קפה ומאפים', en: 'Coffee & pastries' } },
+    { id: 'groceries', label: { he: 'קניות לבית', en: 'Groceries' } },
+    { id: 'kids', label: { he: 'ילדים ומשחקים', en: 'Kids & toys' } },
+    { id: 'books', label: { he: 'ספרים', en: 'Books' } },
+    { id: 'health', label: { he: 'בריאות וטיפוח', en: 'Health & care' } },
+    { id: 'car', label: { he: 'רכב ונסיעות', en: 'Car & travel' } },
+    { id: 'events', label: { he: 'אירועים וסדנאות', en: 'Events & workshops' } },
+    { id: 'eco', label: { he: 'קיימות', en: 'Sustainability' } },
+  ],
+  tierMeasure: 'points',
+  tiers: [
+    {
+      id: 'silver',
+      name: { he: 'כסף', en: 'Silver' },
+      color: '#5f6b76',
+      threshold: 0,
+      multiplier: 1,
+      benefits: [
+        { he: 'נקודה על כל ₪1 בכל החנויות השותפות', en: '1 point per ₪1 at every partner store' },
+        { he: 'מתנת הצטרפות ומתנת יום הולדת', en: 'Welcome gift and birthday gift' },
+      ],
+    },
+    {
+      id: 'gold',
+      name: { he: 'זהב', en: 'Gold' },
+      color: '#8a6100',
+      threshold: 1000,
+      multiplier: 1.25,
+      benefits: [
+        { he: '25% יותר נקודות על כל קנייה', en: '25% more points on every purchase' },
+        { he: 'גישה מוקדמת למבצעי חברים', en: 'Early access to members-only offers' },
+        { he: 'פרסים בלעדיים לזהב ומעלה', en: 'Rewards only for Gold and above' },
+      ],
+    },
+    {
+      id: 'platinum',
+      name: { he: 'פלטינה', en: 'Platinum' },
+      color: '#34495e',
+      threshold: 3000,
+      multiplier: 1.5,
+      benefits: [
+        { he: '50% יותר נקודות על כל קנייה', en: '50% more points on every purchase' },
+        { he: 'הזמנות לסדנאות ולאירועים סגורים', en: 'Invitations to private workshops and events' },
+        { he: 'שירות אישי בכל החנויות השותפות', en: 'Personal service at every partner store' },
+      ],
+    },
+  ],
+  welcomeGift: { points: 50 },
+  earning: { pointsPerShekel: 1 },
+  pointsExpiryMonths: 12,
+}
+
+const week = { he: 'א׳–ה׳ 07:00–21:00, ו׳ 07:00–14:00', en: 'Sun–Thu 07:00–21:00, Fri 07:00–14:00' }
+
+export const demoPartners: Partner[] = [
+  {
+    id: 'cafe-shachar',
+    name: { he: 'קפה שחר', en: 'Café Shachar' },
+    category: 'cafe',
+    address: { he: 'דיזנגוף 120, תל אביב', en: '120 Dizengoff St, Tel Aviv' },
+    location: { lat: 32.0809, lng: 34.7738 },
+    hours: week,
+    earnMultiplier: 2,
+    benefits: [{ he: 'כוס רב־פעמית? 2 ₪ הנחה', en: 'Bring your own cup: ₪2 off' }],
+    checkInPoints: 5,
+    active: true,
+  },
+  {
+    id: 'super-hashchuna',
+    name: { he: 'סופר השכונה', en: 'Neighbourhood Market' },
+    category: 'supermarket',
+    address: { he: 'אבן גבירול 64, תל אביב', en: '64 Ibn Gabirol St, Tel Aviv' },
+    location: { lat: 32.0823, lng: 34.7817 },
+    hours: { he: 'א׳–ה׳ 07:00–23:00, ו׳ 07:00–15:00', en: 'Sun–Thu 07:00–23:00, Fri 07:00–15:00' },
+    earnMultiplier: 1,
+    benefits: [{ he: 'קנייה שנייה תוך 7 ימים: 5% הנחה', en: 'Second purchase within 7 days: 5% off' }],
+    checkInPoints: 3,
+    active: true,
+  },
+  {
+    id: 'delek-hatsafon',
+    name: { he: 'דלק הצפון', en: 'Tsafon Fuel' },
+    category: 'gas-station',
+    address: { he: 'דרך נמיר 150, תל אביב', en: '150 Namir Rd, Tel Aviv' },
+    location: { lat: 32.0975, lng: 34.7921 },
+    hours: { he: 'פתוח 24/7', en: 'Open 24/7' },
+    earnMultiplier: 1,
+    benefits: [{ he: 'שטיפת רכב ב־20% הנחה', en: '20% off a car wash' }],
+    checkInPoints: 3,
+    active: true,
+  },
+  {
+    id: 'gan-toys',
+    name: { he: 'צעצועי הגן', en: 'Gan Toys' },
+    category: 'toy-store',
+    address: { he: 'שדרות ירושלים 30, יפו', en: '30 Jerusalem Blvd, Jaffa' },
+    location: { lat: 32.0516, lng: 34.7582 },
+    hours: week,
+    earnMultiplier: 1.5,
+    benefits: [{ he: 'אריזת מתנה חינם לחברי המועדון', en: 'Free gift wrapping for members' }],
+    checkInPoints: 5,
+    active: true,
+  },
+  {
+    id: 'carmel-books',
+    name: { he: 'ספרי הכרמל', en: 'Carmel Books' },
+    category: 'bookstore',
+    address: { he: 'שינקין 15, תל אביב', en: '15 Sheinkin St, Tel Aviv' },
+    location: { lat: 32.0701, lng: 34.7735 },
+    hours: week,
+    earnMultiplier: 1.5,
+    benefits: [{ he: 'מפגש סופרים חודשי לחברים', en: 'Monthly author meet-up for members' }],
+    checkInPoints: 5,
+    active: true,
+  },
+  {
+    id: 'hadar-pharm',
+    name: { he: 'בית מרקחת הדר', en: 'Hadar Pharmacy' },
+    category: 'pharmacy',
+    address: { he: 'ארלוזורוב 90, תל אביב', en: '90 Arlozorov St, Tel Aviv' },
+    location: { lat: 32.0874, lng: 34.7806 },
+    hours: { he: 'א׳–ה׳ 08:00–22:00, ו׳ 08:00–14:00', en: 'Sun–Thu 08:00–22:00, Fri 08:00–14:00' },
+    earnMultiplier: 1,
+    benefits: [{ he: 'ייעוץ רוקח אישי ללא תור', en: 'Personal pharmacist advice, no queue' }],
+    checkInPoints: 3,
+    active: true,
+  },
+]
+
+const item = (r: Omit<Reward, 'kind' | 'valueShekels' | 'active'>): Reward => ({
+  ...r,
+  kind: 'item',
+  valueShekels: null,
+  active: true,
+})
+
+export const demoRewards: Reward[] = [
+  item({
+    id: 'free-coffee',
+    name: { he: 'קפה הפוך חינם', en: 'Free latte' },
+    description: { he: 'כוס קפה בכל גודל בקפה שחר', en: 'Any size latte at Café Shachar' },
+    cost: 60,
+    partnerId: 'cafe-shachar',
+    tierIds: [],
+    stock: null,
+    image: '/rewards/coffee.svg',
+  }),
+  item({
+    id: 'coffee-pastry',
+    name: { he: 'קפה ומאפה', en: 'Coffee and pastry' },
+    description: { he: 'קפה ומאפה טרי מהבוקר', en: 'A coffee and a fresh morning pastry' },
+    cost: 110,
+    partnerId: 'cafe-shachar',
+    tierIds: [],
+    stock: null,
+    image: '/rewards/pastry.svg',
+  }),
+  {
+    id: 'voucher-20',
+    name: { he: 'שובר 20 ₪', en: '₪20 voucher' },
+    description: { he: 'שובר קנייה בסופר השכונה', en: 'Shopping voucher at Neighbourhood Market' },
+    kind: 'voucher',
+    cost: 200,
+    valueShekels: 20,
+    partnerId: 'super-hashchuna',
+    tierIds: [],
+    stock: null,
+    image: '/rewards/voucher.svg',
+    active: true,
+  },
+  {
+    id: 'voucher-50',
+    name: { he: 'שובר 50 ₪', en: '₪50 voucher' },
+    description: { he: 'שובר לכל חנות שותפה', en: 'Voucher for any partner store' },
+    kind: 'voucher',
+    cost: 450,
+    valueShekels: 50,
+    partnerId: null,
+    tierIds: [],
+    stock: null,
+    image: '/rewards/voucher.svg',
+    active: true,
+  },
+  item({
+    id: 'car-wash',
+    name: { he: 'שטיפת רכב', en: 'Car wash' },
+    description: { he: 'שטיפה חיצונית בדלק הצפון', en: 'Exterior wash at Tsafon Fuel' },
+    cost: 300,
+    partnerId: 'delek-hatsafon',
+    tierIds: [],
+    stock: null,
+    image: '/rewards/car-wash.svg',
+  }),
+  item({
+    id: 'kids-book',
+    name: { he: 'ספר ילדים', en: "Children's book" },
+    description: { he: 'ספר ילדים לבחירה בספרי הכרמל', en: "A children's book of your choice at Carmel Books" },
+    cost: 350,
+    partnerId: 'carmel-books',
+    tierIds: [],
+    stock: 40,
+    image: '/rewards/book.svg',
+  }),
+  item({
+    id: 'board-game',
+    name: { he: 'משחק קופסה משפחתי', en: 'Family board game' },
+    description: { he: 'משחק קופסה לבחירה בצעצועי הגן', en: 'A board game of your choice at Gan Toys' },
+    cost: 800,
+    partnerId: 'gan-toys',
+    tierIds: ['gold', 'platinum'],
+    stock: 5,
+    image: '/rewards/game.svg',
+  }),
+  item({
+    id: 'care-kit',
+    name: { he: 'ערכת טיפוח', en: 'Care kit' },
+    description: { he: 'ערכת טיפוח פרימיום מבית מרקחת הדר', en: 'A premium care kit from Hadar Pharmacy' },
+    cost: 500,
+    partnerId: 'hadar-pharm',
+    tierIds: ['platinum'],
+    stock: 3,
+    image: '/rewards/care.svg',
+  }),
+]
+
+export interface DemoPurchase {
+  partnerId: string
+  amount: number
+  daysAgo: number
+}
+
+export interface DemoMember {
+  email: string
+  name: string
+  birthday: string | null
+  interests: string[]
+  language: 'he' | 'en'
+  joinedDaysAgo: number
+  purchases: DemoPurchase[]
+}
+
+/** Dana shops a lot (she reaches Gold); Yossi joined recently. */
+export const demoMembers: DemoMember[] = [
+  {
+    email: 'dana@moadon.test',
+    name: 'דנה לוי',
+    birthday: '1988-03-14',
+    interests: ['coffee', 'books', 'events'],
+    language: 'he',
+    joinedDaysAgo: 200,
+    purchases: [
+      { partnerId: 'super-hashchuna', amount: 342.5, daysAgo: 180 },
+      { partnerId: 'cafe-shachar', amount: 38, daysAgo: 150 },
+      { partnerId: 'carmel-books', amount: 129.9, daysAgo: 120 },
+      { partnerId: 'super-hashchuna', amount: 287, daysAgo: 95 },
+      { partnerId: 'delek-hatsafon', amount: 250, daysAgo: 60 },
+      { partnerId: 'cafe-shachar', amount: 46, daysAgo: 31 },
+      { partnerId: 'gan-toys', amount: 189, daysAgo: 12 },
+      { partnerId: 'super-hashchuna', amount: 412.3, daysAgo: 3 },
+    ],
+  },
+  {
+    email: 'yossi@moadon.test',
+    name: 'Yossi Cohen',
+    birthday: null,
+    interests: ['car', 'groceries'],
+    language: 'en',
+    joinedDaysAgo: 20,
+    purchases: [
+      { partnerId: 'delek-hatsafon', amount: 180, daysAgo: 14 },
+      { partnerId: 'hadar-pharm', amount: 64.9, daysAgo: 4 },
+    ],
+  },
+]
+
+export const demoAdmin = { email: 'admin@moadon.test', name: 'Club Operator' }
+
+export function staffEmail(partnerId: string): string {
+  return `staff.${partnerId}@moadon.test`
+}

@@ -1,0 +1,120 @@
+// Writes the demo club into the emulators through the same server code the functions use, so
+// every seeded balance equals the sum of its ledger. Imported by the seed CLI and by tests.
+import type { Auth } from 'firebase-admin/auth'
+import type { Firestore } from 'firebase-admin/firestore'
+import { ClubConfigSchema, PartnerSchema, RewardSchema, type ClubConfig } from '../src/domain/club-config'
+import { purchasePoints } from '../src/domain/earning'
+import { paths } from '../src/domain/paths'
+import { findTier } from '../src/domain/tiers'
+import { postLedgerEntry } from '../functions/src/ledger/post-entry'
+import { joinMember } from '../functions/src/members/join-member'
+import {
+  DEMO_PASSWORD,
+  demoAdmin,
+  demoConfig,
+  demoMembers,
+  demoPartners,
+  demoRewards,
+  staffEmail,
+} from './demo-club'
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** Validates and writes the club configuration, partners and rewards. */
+export async function seedClubData(db: Firestore): Promise<ClubConfig> {
+  const config = ClubConfigSchema.parse(demoConfig)
+  const batch = db.batch()
+  batch.set(db.doc(paths.clubConfig()), config)
+  for (const partner of demoPartners) batch.set(db.doc(paths.partner(partner.id)), PartnerSchema.parse(partner))
+  for (const reward of demoRewards) batch.set(db.doc(paths.reward(reward.id)), RewardSchema.parse(reward))
+  await batch.commit()
+  return config
+}
+
+export interface SeededAccount {
+  role: 'member' | 'staff' | 'admin'
+  email: string
+  password: string
+  label: string
+}
+
+async function ensureUser(auth: Auth, uid: string, email: string, displayName: string) {
+  try {
+    await auth.getUser(uid)
+  } catch {
+    await auth.createUser({ uid, email, password: DEMO_PASSWORD, displayName, emailVerified: true })
+  }
+}
+
+export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()): Promise<SeededAccount[]> {
+  const config = await seedClubData(db)
+  const accounts: SeededAccount[] = []
+
+  for (const demo of demoMembers) {
+    const uid = `demo-${demo.email.split('@')[0]}`
+    await ensureUser(auth, uid, demo.email, demo.name)
+    await joinMember(db, {
+      uid,
+      email: demo.email,
+      input: {
+        name: demo.name,
+        birthday: demo.birthday,
+        interests: demo.interests,
+        language: demo.language,
+        marketingConsent: true,
+      },
+      config,
+      now: new Date(now.getTime() - demo.joinedDaysAgo * DAY),
+      random: Math.random,
+    })
+    for (const [i, purchase] of demo.purchases.entries()) {
+      const partner = demoPartners.find((p) => p.id === purchase.partnerId)
+      if (!partner) throw new Error(`unknown demo partner ${purchase.partnerId}`)
+      const member = await db.doc(paths.member(uid)).get()
+      const tier = findTier(String(member.get('tierId')), config.tiers) ?? config.tiers[0]!
+      await postLedgerEntry(
+        db,
+        uid,
+        {
+          id: `purchase-${partner.id}-R${1000 + i}`,
+          type: 'earn',
+          points: purchasePoints(purchase.amount, config, tier, partner.earnMultiplier),
+          source: 'purchase',
+          reason: 'purchase',
+          ref: `R${1000 + i}`,
+          partnerId: partner.id,
+          by: `staff-${partner.id}`,
+          at: new Date(now.getTime() - purchase.daysAgo * DAY),
+        },
+        config,
+      )
+    }
+    accounts.push({ role: 'member', email: demo.email, password: DEMO_PASSWORD, label: demo.name })
+  }
+
+  for (const partner of demoPartners) {
+    const uid = `staff-${partner.id}`
+    const email = staffEmail(partner.id)
+    await ensureUser(auth, uid, email, `${partner.name.en} staff`)
+    await auth.setCustomUserClaims(uid, { role: 'staff', partnerId: partner.id })
+    accounts.push({ role: 'staff', email, password: DEMO_PASSWORD, label: partner.name.en })
+  }
+
+  await ensureUser(auth, 'demo-admin', demoAdmin.email, demoAdmin.name)
+  await auth.setCustomUserClaims('demo-admin', { role: 'admin' })
+  accounts.push({ role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name })
+  return accounts
+}
+
+export function demoAccounts(): SeededAccount[] {
+  return [
+    ...demoMembers.map((m) => ({ role: 'member' as const, email: m.email, password: DEMO_PASSWORD, label: m.name })),
+    ...demoPartners.map((p) => ({
+      role: 'staff' as const,
+      email: staffEmail(p.id),
+      password: DEMO_PASSWORD,
+      label: p.name.en,
+    })),
+    { role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name },
+  ]
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import { LOCALES } from './locale'
+
+/**
+ * The club's configuration is data, validated by this schema wherever it is written (the seed,
+ * operator tools) and read (the functions). The app only imports the inferred types.
+ */
+const localizedText = z.object({ he: z.string().min(1), en: z.string().min(1) })
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes')
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/)
+
+export const TierSchema = z.object({
+  id: slug,
+  name: localizedText,
+  color: hexColor,
+  /** Qualifying amount (points or ₪, per `tierMeasure`) needed to reach the tier. */
+  threshold: z.number().int().min(0),
+  /** Earn-rate multiplier on purchases, e.g. 1.5 for Gold. */
+  multiplier: z.number().min(1).max(10),
+  benefits: z.array(localizedText).max(12),
+})
+
+export const InterestSchema = z.object({ id: slug, label: localizedText })
+
+export const ClubConfigSchema = z
+  .object({
+    name: localizedText,
+    tagline: localizedText,
+    /** Path of the logo under `public/`; never a remote URL, the app works offline. */
+    logo: z.string().regex(/^\/[\w\-./]+\.(svg|png|webp)$/),
+    currency: z.literal('ILS'),
+    defaultLocale: z.enum(LOCALES),
+    interests: z.array(InterestSchema).min(1).max(30),
+    tierMeasure: z.enum(['points', 'spend']),
+    /** Ordered from entry tier upwards; the first has threshold 0. */
+    tiers: z.array(TierSchema).min(1).max(8),
+    welcomeGift: z.object({ points: z.number().int().min(0).max(100_000) }),
+    earning: z.object({ pointsPerShekel: z.number().min(0).max(100) }),
+    pointsExpiryMonths: z.number().int().min(1).max(120),
+  })
+  .superRefine((config, ctx) => {
+    const [first] = config.tiers
+    if (first && first.threshold !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'the entry tier starts at 0' })
+    }
+    config.tiers.forEach((tier, i) => {
+      const prev = config.tiers[i - 1]
+      if (prev && tier.threshold <= prev.threshold) {
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'threshold'], message: 'thresholds must rise' })
+      }
+    })
+    for (const list of [config.tiers, config.interests]) {
+      const ids = list.map((item) => item.id)
+      if (new Set(ids).size !== ids.length) {
+        ctx.addIssue({ code: 'custom', path: [], message: `duplicate ids: ${ids.join(', ')}` })
+      }
+    }
+  })
+
+export type Tier = z.infer<typeof TierSchema>
+export type Interest = z.infer<typeof InterestSchema>
+export type ClubConfig = z.infer<typeof ClubConfigSchema>
+
+export const PARTNER_CATEGORIES = [
+  'cafe',
+  'supermarket',
+  'gas-station',
+  'toy-store',
+  'bookstore',
+  'pharmacy',
+] as const
+
+export const PartnerSchema = z.object({
+  id: slug,
+  name: localizedText,
+  category: z.enum(PARTNER_CATEGORIES),
+  address: localizedText,
+  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),
+  /** Opening hours as shown to members, e.g. "Sun–Thu 07:00–21:00". */
+  hours: localizedText,
+  /** Extra points per ₪ on top of the club rate, as a multiplier (1 = club rate). */
+  earnMultiplier: z.number().min(1).max(10),
+  benefits: z.array(localizedText).max(8),
+  checkInPoints: z.number().int().min(0).max(1000),
+  active: z.boolean(),
+})
+export type Partner = z.infer<typeof PartnerSchema>
+
+export const RewardSchema = z.object({
+  id: slug,
+  name: localizedText,
+  description: localizedText,
+  kind: z.enum(['item', 'voucher']),
+  cost: z.number().int().min(1),
+  /** For vouchers: the ₪ value the coupon is worth at the till. */
+  valueShekels: z.number().min(0).nullable(),
+  partnerId: slug.nullable(),
+  /** Tiers that may redeem it; empty means every tier. */
+  tierIds: z.array(slug),
+  /** Units left; null means unlimited. */
+  stock: z.number().int().min(0).nullable(),
+  image: z.string().regex(/^\/[\w\-./]+\.(svg|png|webp)$/),
+  active: z.boolean(),
+})
+export type Reward = z.infer<typeof RewardSchema>

@@ -1,0 +1,39 @@
+import type { Locale } from './locale'
+
+/** The member as the app and the functions see it (Firestore timestamps become Dates). */
+export interface Member {
+  uid: string
+  memberNo: string
+  name: string
+  email: string | null
+  birthday: string | null
+  interests: string[]
+  language: Locale
+  consents: { marketing: boolean }
+  preferences: Record<string, unknown>
+  tierId: string
+  balance: number
+  lifetimePoints: number
+  referralCode: string
+  referredBy: string | null
+  joinedAt: Date
+  updatedAt: Date
+}
+
+/**
+ * The only member fields a member may change from the app; everything else (points, tier,
+ * member number, referral data) is written by Cloud Functions alone. firestore.rules holds the
+ * same list; the rules tests try every other field.
+ */
+export const MEMBER_PROFILE_FIELDS = [
+  'name',
+  'interests',
+  'language',
+  'consents',
+  'preferences',
+  'updatedAt',
+] as const
+
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? ''
+}

@@ -1,0 +1,45 @@
+import type { Tier } from './club-config'
+
+/** The highest tier whose threshold the qualifying amount reaches (tiers ordered upwards). */
+export function tierFor(qualifying: number, tiers: readonly Tier[]): Tier {
+  const [entry] = tiers
+  if (!entry) throw new Error('a club needs at least one tier')
+  let current = entry
+  for (const tier of tiers) if (qualifying >= tier.threshold) current = tier
+  return current
+}
+
+export function entryTier(tiers: readonly Tier[]): Tier {
+  return tierFor(0, tiers)
+}
+
+export function findTier(tierId: string, tiers: readonly Tier[]): Tier | undefined {
+  return tiers.find((tier) => tier.id === tierId)
+}
+
+export interface TierProgress {
+  current: Tier
+  next: Tier | null
+  /** Qualifying amount still missing for the next tier (0 at the top). */
+  remaining: number
+  /** 0..1 through the band between the current and next thresholds. */
+  fraction: number
+}
+
+/**
+ * Progress is measured from the member's *current* tier, which may sit above what the
+ * qualifying amount alone gives (tiers are not lowered mid-period).
+ */
+export function progressToNextTier(
+  qualifying: number,
+  currentTierId: string,
+  tiers: readonly Tier[],
+): TierProgress {
+  const current = findTier(currentTierId, tiers) ?? tierFor(qualifying, tiers)
+  const next = tiers.find((tier) => tier.threshold > current.threshold) ?? null
+  if (!next) return { current, next: null, remaining: 0, fraction: 1 }
+  const remaining = Math.max(0, next.threshold - qualifying)
+  const band = next.threshold - current.threshold
+  const fraction = Math.min(1, Math.max(0, (qualifying - current.threshold) / band))
+  return { current, next, remaining, fraction }
+}
