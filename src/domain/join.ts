@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { LOCALES } from './locale'
+import type { Locale } from './locale'
 
 export const NAME_MIN = 2
 export const NAME_MAX = 60
@@ -15,27 +14,18 @@ export function isPastCalendarDate(value: string, now: Date = new Date()): boole
   return real && y >= now.getUTCFullYear() - 120 && date.getTime() <= now.getTime()
 }
 
-/** Input of the `joinClub` callable. The server checks interests against the club's list. */
-export const JoinClubInputSchema = z.strictObject({
-  name: z
-    .string()
-    .transform((s) => s.trim().replace(/\s+/g, ' '))
-    .pipe(z.string().min(NAME_MIN).max(NAME_MAX)),
-  birthday: z
-    .string()
-    .refine((s) => isPastCalendarDate(s), 'a real past date as YYYY-MM-DD')
-    .nullable()
-    .default(null),
-  interests: z
-    .array(z.string().max(40))
-    .max(INTERESTS_MAX)
-    .transform((ids) => [...new Set(ids)]),
-  language: z.enum(LOCALES),
-  marketingConsent: z.boolean(),
-})
+/** Input of the `joinClub` callable (validated by JoinClubInputSchema on the server). */
+export interface JoinClubInput {
+  name: string
+  /** YYYY-MM-DD, or null when the member prefers not to say. */
+  birthday?: string | null
+  interests: string[]
+  language: Locale
+  marketingConsent: boolean
+}
 
-export type JoinClubInput = z.input<typeof JoinClubInputSchema>
-export type JoinClubRequest = z.output<typeof JoinClubInputSchema>
+/** The input after validation and normalisation. */
+export type JoinClubRequest = Required<JoinClubInput> & { birthday: string | null }
 
 export interface JoinClubResult {
   memberNo: string

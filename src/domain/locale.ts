@@ -22,6 +22,7 @@ export function pickLocale(preferred: readonly string[], fallback: Locale = 'en'
 /** Text the club writes once in each language. */
 export type LocalizedText = Record<Locale, string>
 
-export function localized(text: LocalizedText, locale: Locale): string {
-  return text[locale] || text.en
+/** The club's text in `locale` (any tag the UI reports), falling back to English. */
+export function localized(text: LocalizedText, locale: string): string {
+  return (isLocale(locale) && text[locale]) || text.en
 }

@@ -1,5 +1,6 @@
 import { onCall } from 'firebase-functions/v2/https'
-import { JoinClubInputSchema, type JoinClubResult } from '../../../src/domain/join'
+import type { JoinClubResult } from '../../../src/domain/join'
+import { JoinClubInputSchema } from '../../../src/domain/join-schema'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { parseInput, requireAuth } from '../lib/errors'

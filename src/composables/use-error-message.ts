@@ -1,0 +1,12 @@
+import { useI18n } from 'vue-i18n'
+import { AppError, AuthFailure } from '@/services/firebase'
+
+/** Turns any thrown value into a translated sentence; never a stack trace or "internal". */
+export function useErrorMessage() {
+  const { t } = useI18n()
+  return (error: unknown): string => {
+    if (error instanceof AuthFailure) return t(`auth.failure.${error.reason}`)
+    if (error instanceof AppError) return t(`errors.${error.code}`)
+    return t('errors.internal')
+  }
+}

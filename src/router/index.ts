@@ -1,0 +1,51 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { useMemberStore } from '@/stores/member'
+import { useSessionStore } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only for signed-out visitors (sign-in, sign-up). */
+    guest?: boolean
+    /** Signed in, but not yet a member (the join form). */
+    joining?: boolean
+    /** Signed in and joined. */
+    member?: boolean
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', name: 'wallet', component: () => import('@/views/WalletView.vue'), meta: { member: true } },
+    { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { guest: true } },
+    { path: '/sign-up', name: 'sign-up', component: () => import('@/views/SignUpView.vue'), meta: { guest: true } },
+    { path: '/join', name: 'join', component: () => import('@/views/JoinView.vue'), meta: { joining: true } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+  ],
+})
+
+/** Only same-app paths are followed after sign-in, never another origin. */
+export function safeRedirect(route: RouteLocationNormalized, fallback = '/'): string {
+  const target = route.query.redirect
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : fallback
+}
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.ready
+  const needsUser = to.meta.member || to.meta.joining
+  if (needsUser && !session.user) {
+    return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (to.meta.guest && session.user) return safeRedirect(to)
+  if (!needsUser) return true
+
+  const member = useMemberStore()
+  await member.loaded()
+  // When loading failed the member route shows the error with a retry, so let it through.
+  if (to.meta.member && member.status === 'missing') {
+    return { name: 'join', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (to.meta.joining && member.status === 'ready') return safeRedirect(to)
+  return true
+})

@@ -1,0 +1,34 @@
+import { FirebaseError } from 'firebase/app'
+import { httpsCallable } from 'firebase/functions'
+import { toAppErrorCode, type AppErrorCode } from '@/domain/errors'
+import type { JoinClubInput, JoinClubResult } from '@/domain/join'
+import { functions } from './app'
+
+/** An error the app can translate: a code from PRODUCT.md and, for bad input, the fields. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fields: string[] = [],
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+async function call<I, O>(name: string, data: I): Promise<O> {
+  try {
+    const result = await httpsCallable<I, O>(functions, name)(data)
+    return result.data
+  } catch (error) {
+    if (error instanceof FirebaseError) {
+      const details = (error as FirebaseError & { details?: { fields?: { path: string }[] } }).details
+      throw new AppError(toAppErrorCode(error.code), error.message, details?.fields?.map((f) => f.path) ?? [])
+    }
+    throw new AppError('internal', String(error))
+  }
+}
+
+export function joinClub(input: JoinClubInput): Promise<JoinClubResult> {
+  return call<JoinClubInput, JoinClubResult>('joinClub', input)
+}

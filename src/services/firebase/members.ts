@@ -1,0 +1,31 @@
+import { doc, onSnapshot, serverTimestamp, updateDoc } from 'firebase/firestore'
+import type { Locale } from '@/domain/locale'
+import type { Member } from '@/domain/member'
+import { paths } from '@/domain/paths'
+import { db } from './app'
+import { memberConverter } from './converters'
+
+/** Live member document: `null` when the user has not joined yet. Returns the unsubscribe. */
+export function watchMember(
+  uid: string,
+  onChange: (member: Member | null) => void,
+  onError: (error: Error) => void,
+): () => void {
+  return onSnapshot(
+    doc(db, paths.member(uid)).withConverter(memberConverter),
+    (snap) => onChange(snap.exists() ? snap.data() : null),
+    onError,
+  )
+}
+
+/** Profile fields a member may change themselves (firestore.rules enforces the same list). */
+export interface ProfilePatch {
+  name?: string
+  interests?: string[]
+  language?: Locale
+  consents?: { marketing: boolean }
+}
+
+export async function updateProfile(uid: string, patch: ProfilePatch): Promise<void> {
+  await updateDoc(doc(db, paths.member(uid)), { ...patch, updatedAt: serverTimestamp() })
+}

@@ -1,0 +1,31 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig, loadEnv } from 'vite'
+
+// `--mode emulator` (npm start, the tests) talks to the local emulators; any other mode needs the
+// real project's web config in VITE_FIREBASE_* (see README, "Deploy").
+export default defineConfig(({ mode, command }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_')
+  if (command === 'build' && env.VITE_USE_EMULATORS !== 'true' && !env.VITE_FIREBASE_API_KEY) {
+    throw new Error(
+      'VITE_FIREBASE_API_KEY is not set. Put the web config in .env.production.local, ' +
+        'or build with --mode emulator for the local emulators.',
+    )
+  }
+  return {
+    plugins: [vue()],
+    resolve: {
+      alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    },
+    define: {
+      // vue-i18n: no legacy API, no devtools in production; messages compile without eval.
+      __VUE_I18N_LEGACY_API__: false,
+      __VUE_I18N_FULL_INSTALL__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+      __VUE_PROD_DEVTOOLS__: false,
+    },
+    server: { port: 5173, strictPort: true },
+    preview: { port: 4173, strictPort: true },
+    build: { target: 'es2022', sourcemap: true },
+  }
+})
