@@ -1,0 +1,51 @@
+import pluginVue from 'eslint-plugin-vue'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'functions/lib/**', 'node_modules/**', '.cache/**', '.emulator-data/**', 'test-results/**', 'playwright-report/**'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Formatting is not the linter's business here; these fight with our templates.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
+  {
+    // The architecture, enforced: one Firebase boundary in the app, and the club's rules stay pure.
+    files: ['src/**/*.{ts,vue}'],
+    ignores: ['src/services/firebase/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(firebase|@firebase)(/|$)', message: 'Only src/services/firebase/ imports the Firebase SDK.' },
+            { regex: '^zod(/|$)', message: 'zod stays in src/domain schemas (server-side validation), out of the app bundle.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(firebase|@firebase|firebase-admin|firebase-functions)(/|$)', message: 'src/domain is pure TypeScript: no Firebase.' },
+            { regex: '^(vue|pinia|vue-router|vue-i18n)$|^@/(services|stores|components|views)/', message: 'src/domain does not depend on the app.' },
+          ],
+        },
+      ],
+    },
+  },
+)

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs'
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestEnvironment,
+} from '@firebase/rules-unit-testing'
+import {
+  Timestamp,
+  addDoc,
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  serverTimestamp,
+  setDoc,
+  setLogLevel,
+  updateDoc,
+} from 'firebase/firestore'
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
+import { EMULATOR_PORTS } from '@/domain/platform'
+import { MEMBER_PROFILE_FIELDS } from '@/domain/member'
+import { paths } from '@/domain/paths'
+
+// A project of its own, so clearing it never touches the functions tests' data.
+const PROJECT_ID = 'demo-moadon-rules'
+let env: RulesTestEnvironment
+
+const memberDoc = (uid: string) => ({
+  uid,
+  memberNo: '51234675',
+  name: 'Alice Levi',
+  email: `${uid}@example.test`,
+  birthday: '1990-01-01',
+  interests: ['coffee'],
+  language: 'he',
+  consents: { marketing: false },
+  preferences: {},
+  tierId: 'silver',
+  tierSince: Timestamp.now(),
+  balance: 120,
+  lifetimePoints: 120,
+  referralCode: 'ABC2345',
+  referredBy: null,
+  joinedAt: Timestamp.now(),
+  updatedAt: Timestamp.now(),
+})
+
+beforeAll(async () => {
+  // Denied writes are the point of these tests; keep the SDK from logging each one.
+  setLogLevel('silent')
+  env = await initializeTestEnvironment({
+    projectId: PROJECT_ID,
+    firestore: { rules: readFileSync('firestore.rules', 'utf8'), host: '127.0.0.1', port: EMULATOR_PORTS.firestore },
+  })
+})
+
+beforeEach(async () => {
+  await env.clearFirestore()
+  await env.withSecurityRulesDisabled(async (context) => {
+    const db = context.firestore()
+    await setDoc(doc(db, paths.member('alice')), memberDoc('alice'))
+    await setDoc(doc(db, paths.member('bob')), memberDoc('bob'))
+    await setDoc(doc(db, paths.ledgerEntry('alice', 'welcome-gift')), { type: 'earn', points: 120 })
+    await setDoc(doc(db, paths.clubConfig()), { name: { he: 'מועדון', en: 'Club' } })
+    await setDoc(doc(db, paths.partner('cafe')), { name: { he: 'קפה', en: 'Café' } })
+    await setDoc(doc(db, paths.reward('coffee')), { cost: 60 })
+    await setDoc(doc(db, paths.memberNumber('51234675')), { uid: 'alice' })
+    await setDoc(doc(db, paths.referralCode('ABC2345')), { uid: 'alice' })
+  })
+})
+
+afterAll(async () => {
+  await env.cleanup()
+})
+
+const alice = () => env.authenticatedContext('alice').firestore()
+const bob = () => env.authenticatedContext('bob').firestore()
+const staff = () => env.authenticatedContext('staff-1', { role: 'staff', partnerId: 'cafe' }).firestore()
+const anonymous = () => env.unauthenticatedContext().firestore()
+
+describe('members/{uid}', () => {
+  it('allows a member to read their own document', async () => {
+    await assertSucceeds(getDoc(doc(alice(), paths.member('alice'))))
+  })
+  it('denies reading another member', async () => {
+    await assertFails(getDoc(doc(bob(), paths.member('alice'))))
+  })
+  it('denies a signed-out visitor', async () => {
+    await assertFails(getDoc(doc(anonymous(), paths.member('alice'))))
+  })
+  it('denies staff reading a member document directly', async () => {
+    await assertFails(getDoc(doc(staff(), paths.member('alice'))))
+  })
+  it('denies creating a member document from the client', async () => {
+    const carol = env.authenticatedContext('carol').firestore()
+    await assertFails(setDoc(doc(carol, paths.member('carol')), memberDoc('carol')))
+  })
+  it('denies deleting a member document', async () => {
+    await assertFails(deleteDoc(doc(alice(), paths.member('alice'))))
+  })
+
+  it('allows the member to update profile fields with a server timestamp', async () => {
+    await assertSucceeds(
+      updateDoc(doc(alice(), paths.member('alice')), {
+        name: 'Alice Cohen',
+        interests: ['books', 'kids'],
+        language: 'en',
+        consents: { marketing: true },
+        preferences: { reminders: false },
+        updatedAt: serverTimestamp(),
+      }),
+    )
+  })
+  it('denies another member updating those same fields', async () => {
+    await assertFails(updateDoc(doc(bob(), paths.member('alice')), { name: 'Mallory', updatedAt: serverTimestamp() }))
+  })
+  it('denies a profile update stamped with the client clock', async () => {
+    await assertFails(updateDoc(doc(alice(), paths.member('alice')), { name: 'Alice', updatedAt: Timestamp.now() }))
+  })
+  it('denies an invalid language, name or consent', async () => {
+    const ref = doc(alice(), paths.member('alice'))
+    await assertFails(updateDoc(ref, { language: 'fr', updatedAt: serverTimestamp() }))
+    await assertFails(updateDoc(ref, { name: 'A', updatedAt: serverTimestamp() }))
+    await assertFails(updateDoc(ref, { name: 42, updatedAt: serverTimestamp() }))
+    await assertFails(updateDoc(ref, { consents: { marketing: 'yes' }, updatedAt: serverTimestamp() }))
+    await assertFails(updateDoc(ref, { consents: { marketing: true, sms: true }, updatedAt: serverTimestamp() }))
+  })
+
+  // Every field outside the profile whitelist, each on its own, is refused.
+  const forbidden: Record<string, unknown> = {
+    uid: 'bob',
+    memberNo: '12345674',
+    email: 'someone@else.test',
+    birthday: '2000-01-01',
+    tierId: 'platinum',
+    tierSince: Timestamp.now(),
+    balance: 1_000_000,
+    lifetimePoints: 1_000_000,
+    referralCode: 'ZZZ9999',
+    referredBy: 'bob',
+    joinedAt: Timestamp.now(),
+    expiringPoints: 0,
+  }
+  it.each(Object.entries(forbidden))('denies a member writing %s on their own document', async (field, value) => {
+    if ((MEMBER_PROFILE_FIELDS as readonly string[]).includes(field)) throw new Error(`${field} is a profile field`)
+    await assertFails(updateDoc(doc(alice(), paths.member('alice')), { [field]: value, updatedAt: serverTimestamp() }))
+  })
+})
+
+describe('members/{uid}/ledger', () => {
+  it('allows a member to read and list their own ledger', async () => {
+    await assertSucceeds(getDoc(doc(alice(), paths.ledgerEntry('alice', 'welcome-gift'))))
+    await assertSucceeds(getDocs(collection(alice(), paths.ledger('alice'))))
+  })
+  it("denies reading another member's ledger", async () => {
+    await assertFails(getDocs(collection(bob(), paths.ledger('alice'))))
+  })
+  it('denies any client write to the ledger, own included', async () => {
+    await assertFails(addDoc(collection(alice(), paths.ledger('alice')), { type: 'earn', points: 500 }))
+    await assertFails(updateDoc(doc(alice(), paths.ledgerEntry('alice', 'welcome-gift')), { points: 5000 }))
+    await assertFails(deleteDoc(doc(alice(), paths.ledgerEntry('alice', 'welcome-gift'))))
+  })
+})
+
+describe('club data', () => {
+  it('allows signed-in users to read configuration, partners and rewards', async () => {
+    await assertSucceeds(getDoc(doc(alice(), paths.clubConfig())))
+    await assertSucceeds(getDocs(collection(alice(), 'partners')))
+    await assertSucceeds(getDoc(doc(staff(), paths.reward('coffee'))))
+  })
+  it('denies signed-out visitors', async () => {
+    await assertFails(getDoc(doc(anonymous(), paths.clubConfig())))
+    await assertFails(getDocs(collection(anonymous(), 'partners')))
+    await assertFails(getDoc(doc(anonymous(), paths.reward('coffee'))))
+  })
+  it('denies every client write, staff included', async () => {
+    await assertFails(setDoc(doc(alice(), paths.clubConfig()), { welcomeGift: { points: 100000 } }))
+    await assertFails(updateDoc(doc(staff(), paths.partner('cafe')), { checkInPoints: 1000 }))
+    await assertFails(setDoc(doc(alice(), paths.reward('free-car')), { cost: 1 }))
+  })
+})
+
+describe('server-only collections and everything else', () => {
+  it('denies reading or claiming member numbers and referral codes', async () => {
+    await assertFails(getDoc(doc(alice(), paths.memberNumber('51234675'))))
+    await assertFails(getDoc(doc(alice(), paths.referralCode('ABC2345'))))
+    await assertFails(setDoc(doc(bob(), paths.referralCode('BOB2345')), { uid: 'bob' }))
+  })
+  it('denies unknown collections by default', async () => {
+    await assertFails(setDoc(doc(alice(), 'anything/else'), { x: 1 }))
+    await assertFails(getDoc(doc(alice(), 'anything/else')))
+  })
+})

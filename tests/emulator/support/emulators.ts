@@ -1,0 +1,68 @@
+// Helpers for tests that run against the local emulators (started by scripts/with-emulators.mjs).
+import { deleteApp, getApps as getAdminApps, initializeApp as initializeAdminApp } from 'firebase-admin/app'
+import { getAuth as getAdminAuth } from 'firebase-admin/auth'
+import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore'
+import { initializeApp, type FirebaseApp } from 'firebase/app'
+import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth } from 'firebase/auth'
+import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
+import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '@/domain/platform'
+
+const HOST = '127.0.0.1'
+process.env.GCLOUD_PROJECT = DEMO_PROJECT_ID
+process.env.FIRESTORE_EMULATOR_HOST = `${HOST}:${EMULATOR_PORTS.firestore}`
+process.env.FIREBASE_AUTH_EMULATOR_HOST = `${HOST}:${EMULATOR_PORTS.auth}`
+
+export function admin() {
+  const app = getAdminApps()[0] ?? initializeAdminApp({ projectId: DEMO_PROJECT_ID })
+  return { db: getAdminFirestore(app), auth: getAdminAuth(app) }
+}
+
+export async function closeAdmin(): Promise<void> {
+  await Promise.all(getAdminApps().map((app) => deleteApp(app)))
+}
+
+export async function clearEmulators(projectId = DEMO_PROJECT_ID): Promise<void> {
+  const firestore = await fetch(
+    `http://${HOST}:${EMULATOR_PORTS.firestore}/emulator/v1/projects/${projectId}/databases/(default)/documents`,
+    { method: 'DELETE' },
+  )
+  const auth = await fetch(`http://${HOST}:${EMULATOR_PORTS.auth}/emulator/v1/projects/${projectId}/accounts`, {
+    method: 'DELETE',
+  })
+  if (!firestore.ok || !auth.ok) throw new Error('could not clear the emulators: are they running?')
+}
+
+let clients = 0
+
+/** A fresh web-SDK client, as the app would be, optionally signed up as a new user. */
+export async function newClient(options: { signUp?: boolean } = { signUp: true }) {
+  const app: FirebaseApp = initializeApp(
+    { apiKey: 'demo-api-key', projectId: DEMO_PROJECT_ID, appId: 'test' },
+    `client-${++clients}-${Date.now()}`,
+  )
+  const auth = getAuth(app)
+  connectAuthEmulator(auth, `http://${HOST}:${EMULATOR_PORTS.auth}`, { disableWarnings: true })
+  const functions = getFunctions(app, FUNCTIONS_REGION)
+  connectFunctionsEmulator(functions, HOST, EMULATOR_PORTS.functions)
+  let uid: string | null = null
+  const email = `member${clients}.${Date.now()}@example.test`
+  if (options.signUp !== false) {
+    uid = (await createUserWithEmailAndPassword(auth, email, 'secret-123')).user.uid
+  }
+  return {
+    app,
+    uid,
+    email,
+    call: <I, O = unknown>(name: string, data: I) => httpsCallable<I, O>(functions, name)(data).then((r) => r.data),
+  }
+}
+
+/** The error code a callable failed with, e.g. `functions/invalid-argument`. */
+export async function failureCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+  } catch (error) {
+    return String((error as { code?: string }).code)
+  }
+  throw new Error('expected the call to fail, and it succeeded')
+}

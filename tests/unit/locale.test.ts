@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { localized, pickLocale } from '@/domain/locale'
+import en from '@/i18n/en'
+import he from '@/i18n/he'
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix]
+  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key))
+}
+
+describe('locales', () => {
+  it('Hebrew and English have exactly the same keys', () => {
+    expect(keys(he).sort()).toEqual(keys(en).sort())
+  })
+
+  it('no message is empty, and Hebrew ones are not left in English', () => {
+    const heMessages = keys(he).map((key) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], he))
+    for (const message of heMessages) expect(String(message).trim()).not.toBe('')
+    const untranslated = keys(he).filter((key) => {
+      const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], he)
+      const english = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], en)
+      // Language names are written in their own language on purpose.
+      return value === english && !key.startsWith('language.')
+    })
+    expect(untranslated).toEqual([])
+  })
+
+  it('picks the browser language, Hebrew for Hebrew browsers', () => {
+    expect(pickLocale(['he-IL', 'en-US'])).toBe('he')
+    expect(pickLocale(['iw'])).toBe('he')
+    expect(pickLocale(['en-GB', 'he'])).toBe('en')
+    expect(pickLocale(['fr-FR'], 'he')).toBe('he')
+  })
+
+  it('shows club text in the chosen language, English when missing', () => {
+    expect(localized({ he: 'כסף', en: 'Silver' }, 'he')).toBe('כסף')
+    expect(localized({ he: 'כסף', en: 'Silver' }, 'en-US')).toBe('Silver')
+    expect(localized({ he: '', en: 'Silver' }, 'he')).toBe('Silver')
+  })
+})
