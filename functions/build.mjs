@@ -6,7 +6,7 @@ import { build } from 'esbuild'
 const started = Date.now()
 await build({
   entryPoints: ['src/index.ts'],
-  outfile: 'lib/index.js',
+  outfile: 'lib/index.cjs',
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -15,4 +15,4 @@ await build({
   external: ['firebase-admin', 'firebase-functions'],
   logLevel: 'warning',
 })
-console.log(`functions built in ${Date.now() - started} ms → functions/lib/index.js`)
+console.log(`functions built in ${Date.now() - started} ms → functions/lib/index.cjs`)

@@ -5,7 +5,7 @@ import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore'
 import { initializeApp, type FirebaseApp } from 'firebase/app'
 import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth } from 'firebase/auth'
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '@/domain/platform'
+import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/platform'
 
 const HOST = '127.0.0.1'
 process.env.GCLOUD_PROJECT = DEMO_PROJECT_ID

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test'
+import { awardServerSide, decodeQr, memberByEmail, uniqueEmail } from './support/club'
+
+test('a signed-out visitor is sent to sign-in, then on to where they were going', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/sign-in$/)
+  await expect(page.getByRole('heading', { name: 'Sign in to your club' })).toBeVisible()
+
+  await page.goto('/join')
+  await expect(page).toHaveURL(/\/sign-in\?redirect=(%2F|\/)join$/)
+  await page.getByLabel('Email').fill('yossi@moadon.test')
+  await page.getByLabel('Password').fill('moadon-demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  // Yossi is already a member, so the join page hands him on to his card.
+  await expect(page).toHaveURL(/\/$/)
+  await expect(page.getByTestId('wallet-name')).toHaveText('Yossi Cohen')
+})
+
+test('wrong credentials get a clear message, not a code', async ({ page }) => {
+  await page.goto('/sign-in')
+  await page.getByLabel('Email').fill('dana@moadon.test')
+  await page.getByLabel('Password').fill('not-the-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect.')
+})
+
+test('a new member signs up, joins and sees a live card with a scannable QR', async ({ page }) => {
+  const email = uniqueEmail('new')
+  await page.goto('/sign-up')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('secret-123')
+  await page.getByRole('button', { name: 'Create account' }).click()
+
+  await expect(page).toHaveURL(/\/join$/)
+  await expect(page.getByRole('heading', { name: 'Join Neighbourhood Club' })).toBeVisible()
+  await expect(page.getByText('Join now and get 50 welcome points.')).toBeVisible()
+  // The form explains what is wrong before anything is sent.
+  await page.getByRole('button', { name: 'Join the club' }).click()
+  await expect(page.getByText('Enter a name of 2 to 60 characters.')).toBeVisible()
+
+  await page.getByLabel('Full name').fill('Maya Shapiro')
+  await page.getByLabel('Coffee & pastries').check()
+  await page.getByLabel('Books').check()
+  await page.getByLabel('Send me club offers and news').check()
+  await page.getByRole('button', { name: 'Join the club' }).click()
+
+  await expect(page).toHaveURL(/\/$/)
+  const card = page.getByTestId('wallet-card')
+  await expect(card.getByTestId('wallet-name')).toHaveText('Maya Shapiro')
+  await expect(card.getByTestId('wallet-tier')).toContainText('Silver')
+  await expect(card.getByTestId('wallet-balance')).toHaveText('50')
+
+  const member = await memberByEmail(email)
+  const shownNumber = (await card.getByTestId('wallet-member-no').textContent())?.replace(/\s/g, '')
+  expect(shownNumber).toBe(member.memberNo)
+  expect(decodeQr(await card.locator('canvas').screenshot())).toBe(member.memberNo)
+
+  // Points decided on the server reach the open card without a reload.
+  const balance = await awardServerSide(member.uid, 120, 'live-update')
+  expect(balance).toBe(170)
+  await expect(card.getByTestId('wallet-balance')).toHaveText('170')
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/sign-in$/)
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/sign-in$/)
+})
+
+test.describe('in Hebrew', () => {
+  test.use({ locale: 'he-IL' })
+
+  test('the demo member signs in and sees her Gold card right-to-left', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    await page.getByLabel('דוא״ל').fill('dana@moadon.test')
+    await page.getByLabel('סיסמה').fill('moadon-demo')
+    await page.getByRole('button', { name: 'כניסה', exact: true }).click()
+
+    const card = page.getByTestId('wallet-card')
+    await expect(card.getByTestId('wallet-name')).toHaveText('דנה לוי')
+    await expect(card.getByTestId('wallet-tier')).toContainText('זהב')
+    await expect(card.getByTestId('wallet-member-no')).toHaveAttribute('dir', 'ltr')
+    const member = await memberByEmail('dana@moadon.test')
+    await expect(card.getByTestId('wallet-balance')).toHaveText(new Intl.NumberFormat('he').format(member.balance))
+    await expect(page.locator('html')).toHaveAttribute('lang', 'he')
+  })
+})

@@ -1,0 +1,36 @@
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import { demoConfig } from '../../../scripts/demo-club'
+import { postLedgerEntry } from '../../../functions/src/ledger/post-entry'
+import { paths } from '../../../src/domain/paths'
+import { admin } from '../../emulator/support/emulators'
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.test`
+}
+
+/** Decodes the QR code in a PNG screenshot, as a till scanner would. */
+export function decodeQr(png: Buffer): string | null {
+  const image = PNG.sync.read(png)
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null
+}
+
+export async function memberByEmail(email: string) {
+  const { db } = admin()
+  const found = await db.collection('members').where('email', '==', email).limit(1).get()
+  const doc = found.docs[0]
+  if (!doc) throw new Error(`no member with email ${email}`)
+  return { uid: doc.id, ...(doc.data() as { memberNo: string; balance: number; tierId: string }) }
+}
+
+/** Awards points the way the server does, to watch the card update live. */
+export async function awardServerSide(uid: string, points: number, ref: string) {
+  const { db } = admin()
+  await postLedgerEntry(
+    db,
+    uid,
+    { id: `test-${ref}`, type: 'earn', points, source: 'activity', reason: 'test_award', ref, partnerId: null, by: 'system', at: new Date() },
+    demoConfig,
+  )
+  return (await db.doc(paths.member(uid)).get()).get('balance') as number
+}
