@@ -33,9 +33,9 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'phone', use: { ...devices['Pixel 7'], locale: 'en-US' } }],
-  // The production build, talking to the emulators (npm test runs this inside emulators:exec).
+  // The production build, talking to the emulators (npm test builds it once beforehand).
   webServer: {
-    command: 'npx vite build --mode emulator --logLevel warn && npx vite preview --port 4173 --strictPort',
+    command: `${process.env.E2E_PREBUILT ? '' : 'npx vite build --mode emulator --logLevel warn && '}npx vite preview --port 4173 --strictPort`,
     url: 'http://localhost:4173',
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -26,6 +26,7 @@ export default defineConfig(({ mode, command }) => {
     },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
-    build: { target: 'es2022', sourcemap: true },
+    // The manifest lets scripts/size-report.mjs follow what the card route loads.
+    build: { target: 'es2022', sourcemap: true, manifest: true },
   }
 })

@@ -1,10 +1,11 @@
 // Bundles the functions together with the shared club rules from ../src/domain, so the deployed
-// lib/index.js carries the same code the app shows. firebase-admin and firebase-functions stay
+// lib/index.cjs carries the same code the app shows. firebase-admin and firebase-functions stay
 // external: Cloud Functions installs them from this package.json.
-import { build } from 'esbuild'
+//   node build.mjs           one build
+//   node build.mjs --watch   rebuild on change (npm start; the Functions emulator reloads)
+import { context } from 'esbuild'
 
-const started = Date.now()
-await build({
+const ctx = await context({
   entryPoints: ['src/index.ts'],
   outfile: 'lib/index.cjs',
   bundle: true,
@@ -15,4 +16,13 @@ await build({
   external: ['firebase-admin', 'firebase-functions'],
   logLevel: 'warning',
 })
-console.log(`functions built in ${Date.now() - started} ms → functions/lib/index.cjs`)
+
+if (process.argv.includes('--watch')) {
+  await ctx.watch()
+  console.log('functions: watching src/ and ../src/domain for changes')
+} else {
+  const started = Date.now()
+  await ctx.rebuild()
+  await ctx.dispose()
+  console.log(`functions built in ${Date.now() - started} ms → functions/lib/index.cjs`)
+}
