@@ -57,9 +57,48 @@ export const demoConfig: ClubConfig = {
       ],
     },
   ],
+  timeZone: 'Asia/Jerusalem',
   welcomeGift: { points: 50 },
-  earning: { pointsPerShekel: 1 },
+  earning: {
+    pointsPerShekel: 1,
+    birthdayGift: { points: 100 },
+    activities: [
+      {
+        id: 'profile-complete',
+        label: { he: 'השלמת הפרופיל', en: 'Completing your profile' },
+        points: 40,
+        perDay: null,
+        perMonth: null,
+        once: true,
+      },
+      {
+        id: 'review',
+        label: { he: 'כתיבת חוות דעת', en: 'Writing a review' },
+        points: 20,
+        perDay: 1,
+        perMonth: 5,
+        once: false,
+      },
+      {
+        id: 'survey',
+        label: { he: 'מענה על סקר', en: 'Answering a survey' },
+        points: 30,
+        perDay: null,
+        perMonth: 2,
+        once: false,
+      },
+      {
+        id: 'eco-cup',
+        label: { he: 'הבאת כוס רב־פעמית', en: 'Bringing your own cup' },
+        points: 5,
+        perDay: 1,
+        perMonth: null,
+        once: false,
+      },
+    ],
+  },
   pointsExpiryMonths: 12,
+  couponValidityDays: 30,
 }
 
 const week = { he: 'א׳–ה׳ 07:00–21:00, ו׳ 07:00–14:00', en: 'Sun–Thu 07:00–21:00, Fri 07:00–14:00' }
@@ -243,6 +282,7 @@ export interface DemoPurchase {
 
 export interface DemoMember {
   email: string
+  redemptions: { rewardId: string; daysAgo: number }[]
   name: string
   birthday: string | null
   interests: string[]
@@ -251,7 +291,7 @@ export interface DemoMember {
   purchases: DemoPurchase[]
 }
 
-/** Dana shops a lot (she reaches Gold); Yossi joined recently. */
+/** Dana shops a lot (Gold, some points already expired, two rewards redeemed); Yossi joined recently. */
 export const demoMembers: DemoMember[] = [
   {
     email: 'dana@moadon.test',
@@ -259,8 +299,10 @@ export const demoMembers: DemoMember[] = [
     birthday: '1988-03-14',
     interests: ['coffee', 'books', 'events'],
     language: 'he',
-    joinedDaysAgo: 200,
+    joinedDaysAgo: 430,
     purchases: [
+      { partnerId: 'super-hashchuna', amount: 268.4, daysAgo: 425 },
+      { partnerId: 'cafe-shachar', amount: 52, daysAgo: 400 },
       { partnerId: 'super-hashchuna', amount: 342.5, daysAgo: 180 },
       { partnerId: 'cafe-shachar', amount: 38, daysAgo: 150 },
       { partnerId: 'carmel-books', amount: 129.9, daysAgo: 120 },
@@ -269,6 +311,10 @@ export const demoMembers: DemoMember[] = [
       { partnerId: 'cafe-shachar', amount: 46, daysAgo: 31 },
       { partnerId: 'gan-toys', amount: 189, daysAgo: 12 },
       { partnerId: 'super-hashchuna', amount: 412.3, daysAgo: 3 },
+    ],
+    redemptions: [
+      { rewardId: 'free-coffee', daysAgo: 140 },
+      { rewardId: 'voucher-20', daysAgo: 50 },
     ],
   },
   {
@@ -282,6 +328,7 @@ export const demoMembers: DemoMember[] = [
       { partnerId: 'delek-hatsafon', amount: 180, daysAgo: 14 },
       { partnerId: 'hadar-pharm', amount: 64.9, daysAgo: 4 },
     ],
+    redemptions: [],
   },
 ]
 

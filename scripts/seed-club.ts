@@ -3,11 +3,11 @@
 import type { Auth } from 'firebase-admin/auth'
 import type { Firestore } from 'firebase-admin/firestore'
 import { ClubConfigSchema, PartnerSchema, RewardSchema, type ClubConfig } from '../src/domain/club-config'
-import { purchasePoints } from '../src/domain/earning'
 import { paths } from '../src/domain/paths'
-import { findTier } from '../src/domain/tiers'
-import { postLedgerEntry } from '../functions/src/ledger/post-entry'
+import { runMaintenance } from '../functions/src/maintenance/run'
 import { joinMember } from '../functions/src/members/join-member'
+import { recordPurchase } from '../functions/src/purchases/record'
+import { redeemReward } from '../functions/src/rewards/redeem'
 import {
   DEMO_PASSWORD,
   demoAdmin,
@@ -67,27 +67,29 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
       now: new Date(now.getTime() - demo.joinedDaysAgo * DAY),
       random: Math.random,
     })
+    // Through the same server code as the callables, so every seeded balance adds up.
     for (const [i, purchase] of demo.purchases.entries()) {
       const partner = demoPartners.find((p) => p.id === purchase.partnerId)
       if (!partner) throw new Error(`unknown demo partner ${purchase.partnerId}`)
-      const member = await db.doc(paths.member(uid)).get()
-      const tier = findTier(String(member.get('tierId')), config.tiers) ?? config.tiers[0]!
-      await postLedgerEntry(
-        db,
+      await recordPurchase(db, {
         uid,
-        {
-          id: `purchase-${partner.id}-R${1000 + i}`,
-          type: 'earn',
-          points: purchasePoints(purchase.amount, config, tier, partner.earnMultiplier),
-          source: 'purchase',
-          reason: 'purchase',
-          ref: `R${1000 + i}`,
-          partnerId: partner.id,
-          by: `staff-${partner.id}`,
-          at: new Date(now.getTime() - purchase.daysAgo * DAY),
-        },
+        partner,
+        amount: purchase.amount,
+        receiptId: `${demo.email.split('@')[0]}-R${1000 + i}`,
+        by: `staff-${partner.id}`,
         config,
-      )
+        at: new Date(now.getTime() - purchase.daysAgo * DAY),
+      })
+    }
+    for (const [i, redemption] of demo.redemptions.entries()) {
+      await redeemReward(db, {
+        uid,
+        rewardId: redemption.rewardId,
+        requestId: `demo-${uid}-redeem-${i}`,
+        config,
+        random: Math.random,
+        at: new Date(now.getTime() - redemption.daysAgo * DAY),
+      })
     }
     accounts.push({ role: 'member', email: demo.email, password: DEMO_PASSWORD, label: demo.name })
   }
@@ -99,6 +101,9 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
     await auth.setCustomUserClaims(uid, { role: 'staff', partnerId: partner.id })
     accounts.push({ role: 'staff', email, password: DEMO_PASSWORD, label: partner.name.en })
   }
+
+  // Lots earned over a year ago expire, as the nightly job would have done.
+  await runMaintenance(db, config, now)
 
   await ensureUser(auth, 'demo-admin', demoAdmin.email, demoAdmin.name)
   await auth.setCustomUserClaims('demo-admin', { role: 'admin' })

@@ -2,4 +2,12 @@
 // options (region) apply to every function defined after it.
 import './config'
 
+export { claimProfileReward } from './activities/claim-profile-reward'
+export { adjustPoints } from './admin/adjust-points'
+export { dailyMaintenance } from './maintenance/daily-maintenance'
+export { runMaintenanceNow as runMaintenance } from './maintenance/run-maintenance'
 export { joinClub } from './members/join-club'
+export { recordPurchase } from './purchases/record-purchase'
+export { reversePurchase } from './purchases/reverse-purchase'
+export { redeemReward } from './rewards/redeem-reward'
+export { useCoupon } from './rewards/use-coupon-callable'

@@ -22,6 +22,26 @@ export const TierSchema = z.object({
 
 export const InterestSchema = z.object({ id: slug, label: localizedText })
 
+/** A way to earn without buying (review, survey, profile completion …) and how often it pays. */
+export const ActivityRuleSchema = z.object({
+  id: slug,
+  label: localizedText,
+  points: z.number().int().min(1).max(100_000),
+  perDay: z.number().int().min(1).nullable(),
+  perMonth: z.number().int().min(1).nullable(),
+  /** Pays once per member, ever. */
+  once: z.boolean(),
+})
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
 export const ClubConfigSchema = z
   .object({
     name: localizedText,
@@ -34,9 +54,17 @@ export const ClubConfigSchema = z
     tierMeasure: z.enum(['points', 'spend']),
     /** Ordered from entry tier upwards; the first has threshold 0. */
     tiers: z.array(TierSchema).min(1).max(8),
+    /** IANA zone for the club's calendar: expiry days, birthdays, caps per day. */
+    timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Jerusalem'),
     welcomeGift: z.object({ points: z.number().int().min(0).max(100_000) }),
-    earning: z.object({ pointsPerShekel: z.number().min(0).max(100) }),
+    earning: z.object({
+      pointsPerShekel: z.number().min(0).max(100),
+      birthdayGift: z.object({ points: z.number().int().min(0).max(100_000) }),
+      activities: z.array(ActivityRuleSchema).max(40),
+    }),
+    /** Points expire at the end of the month this many months after they were earned. */
     pointsExpiryMonths: z.number().int().min(1).max(120),
+    couponValidityDays: z.number().int().min(1).max(366),
   })
   .superRefine((config, ctx) => {
     const [first] = config.tiers
@@ -49,7 +77,7 @@ export const ClubConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['tiers', i, 'threshold'], message: 'thresholds must rise' })
       }
     })
-    for (const list of [config.tiers, config.interests]) {
+    for (const list of [config.tiers, config.interests, config.earning.activities]) {
       const ids = list.map((item) => item.id)
       if (new Set(ids).size !== ids.length) {
         ctx.addIssue({ code: 'custom', path: [], message: `duplicate ids: ${ids.join(', ')}` })
@@ -58,6 +86,7 @@ export const ClubConfigSchema = z
   })
 
 export type Tier = z.infer<typeof TierSchema>
+export type ActivityRule = z.infer<typeof ActivityRuleSchema>
 export type Interest = z.infer<typeof InterestSchema>
 export type ClubConfig = z.infer<typeof ClubConfigSchema>
 

@@ -1,8 +1,10 @@
+import type { LotSlice } from './lots'
+
 /** Kinds of ledger entries; every change of a balance is exactly one of these. */
 export const LEDGER_TYPES = ['earn', 'redeem', 'expire', 'adjust', 'reversal'] as const
 export type LedgerType = (typeof LEDGER_TYPES)[number]
 
-/** Where points came from or went; the app explains each in words. */
+/** Where points came from or went. */
 export const LEDGER_SOURCES = [
   'welcome',
   'purchase',
@@ -16,20 +18,49 @@ export const LEDGER_SOURCES = [
 ] as const
 export type LedgerSource = (typeof LEDGER_SOURCES)[number]
 
+/** Reason codes; the app has words for each (`history.reason.*`). */
+export const LEDGER_REASONS = [
+  'welcome_gift',
+  'purchase',
+  'purchase_refund',
+  'birthday_gift',
+  'activity',
+  'reward_redemption',
+  'points_expired',
+  'admin_adjustment',
+  'debt_recovery',
+] as const
+export type LedgerReason = (typeof LEDGER_REASONS)[number]
+
+/** What the history screen filters by. */
+export const LEDGER_CATEGORIES = ['earned', 'spent', 'expired', 'corrected'] as const
+export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number]
+
+export function categoryOf(type: LedgerType, points: number): LedgerCategory {
+  if (type === 'earn') return 'earned'
+  if (type === 'redeem') return 'spent'
+  if (type === 'expire') return 'expired'
+  return type === 'adjust' && points > 0 ? 'earned' : 'corrected'
+}
+
 export interface LedgerEntry {
   id: string
   type: LedgerType
+  category: LedgerCategory
   /** Signed: positive for earn, negative for redeem and expire. */
   points: number
   source: LedgerSource
-  /** Reason code the app turns into words, e.g. `welcome_gift`, `purchase`. */
-  reason: string
-  /** What the entry refers to: a receipt, a reward, a partner … */
+  reason: LedgerReason
+  /** What the entry refers to: a receipt, a reward, an activity … */
   ref: string | null
   partnerId: string | null
   /** Who caused it: `system`, a staff uid or an admin uid. */
   by: string
   balanceAfter: number
+  /** Lots created (credit) or consumed (debit), by expiry date. */
+  lots: LotSlice[]
+  /** Free text an operator wrote (adjustments). */
+  note: string | null
   createdAt: Date
 }
 

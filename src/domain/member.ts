@@ -37,3 +37,14 @@ export const MEMBER_PROFILE_FIELDS = [
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? ''
 }
+
+/** Profile complete enough to earn the profile reward: a name, a birthday and 3+ interests. */
+export function isProfileComplete(profile: { name?: unknown; birthday?: unknown; interests?: unknown }): boolean {
+  return (
+    typeof profile.name === 'string' &&
+    profile.name.trim().length >= 2 &&
+    typeof profile.birthday === 'string' &&
+    Array.isArray(profile.interests) &&
+    profile.interests.length >= 3
+  )
+}

@@ -7,6 +7,8 @@ export const COLLECTIONS = {
   rewards: 'rewards',
   memberNumbers: 'memberNumbers',
   referralCodes: 'referralCodes',
+  coupons: 'coupons',
+  usage: 'usage',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -21,9 +23,20 @@ export const paths = {
   reward: (rewardId: string) => `${COLLECTIONS.rewards}/${rewardId}`,
   memberNumber: (memberNo: string) => `${COLLECTIONS.memberNumbers}/${memberNo}`,
   referralCode: (code: string) => `${COLLECTIONS.referralCodes}/${code}`,
+  coupon: (code: string) => `${COLLECTIONS.coupons}/${code}`,
+  /** How often a member has used an earning rule (caps per day / month / once). */
+  usage: (uid: string, ruleId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.usage}/${ruleId}`,
 } as const
 
 /** Ledger entry ids that are fixed so the operation that writes them is idempotent. */
 export const LEDGER_IDS = {
   welcomeGift: 'welcome-gift',
+  purchase: (partnerId: string, receiptId: string) => `purchase-${partnerId}-${receiptId}`,
+  purchaseRefund: (purchaseEntryId: string) => `refund-${purchaseEntryId}`,
+  debtRecovery: (creditEntryId: string) => `${creditEntryId}-debt`,
+  redemption: (requestId: string) => `redeem-${requestId}`,
+  expiry: (expiresOn: string) => `expire-${expiresOn}`,
+  birthday: (year: number) => `birthday-${year}`,
+  activity: (ruleId: string, actionId: string) => `activity-${ruleId}-${actionId}`,
+  adjustment: (key: string) => `adjust-${key}`,
 } as const

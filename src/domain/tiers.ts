@@ -43,3 +43,39 @@ export function progressToNextTier(
   const fraction = Math.min(1, Math.max(0, (qualifying - current.threshold) / band))
   return { current, next, remaining, fraction }
 }
+
+export interface TierState {
+  tierId: string
+  /** Last day of the member's tier year; no downgrade before it passes. */
+  tierYearEnds: string
+}
+
+export interface TierDecision extends TierState {
+  change: 'up' | 'down' | 'renewed' | null
+}
+
+/**
+ * Upgrades at once (a new tier year starts), never downgrades before the tier year ends, and at
+ * the end of the year settles on what the qualifying amount earns (renewing the same tier
+ * counts as a new year too).
+ */
+export function decideTier(
+  state: TierState,
+  qualifying: number,
+  tiers: readonly Tier[],
+  today: string,
+  nextYearEnds: string,
+): TierDecision {
+  const earned = tierFor(qualifying, tiers)
+  const current = findTier(state.tierId, tiers) ?? entryTier(tiers)
+  if (earned.threshold > current.threshold) return { tierId: earned.id, tierYearEnds: nextYearEnds, change: 'up' }
+  if (today <= state.tierYearEnds) return { tierId: current.id, tierYearEnds: state.tierYearEnds, change: null }
+  if (earned.threshold < current.threshold) return { tierId: earned.id, tierYearEnds: nextYearEnds, change: 'down' }
+  return { tierId: current.id, tierYearEnds: nextYearEnds, change: 'renewed' }
+}
+
+/** How much more qualifying activity keeps the current tier at the end of the tier year. */
+export function toKeepTier(qualifying: number, currentTierId: string, tiers: readonly Tier[]): number {
+  const current = findTier(currentTierId, tiers)
+  return current ? Math.max(0, current.threshold - qualifying) : 0
+}

@@ -56,7 +56,7 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
   expect(decodeQr(await card.locator('canvas').screenshot())).toBe(member.memberNo)
 
   // Points decided on the server reach the open card without a reload.
-  const balance = await awardServerSide(member.uid, 120, 'live-update')
+  const balance = await awardServerSide(member.uid, 120, `live-update-${member.uid}`)
   expect(balance).toBe(170)
   await expect(card.getByTestId('wallet-balance')).toHaveText('170')
 

@@ -1,13 +1,15 @@
 import { Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore'
+import { birthdayKey, localDate } from '../../../src/domain/calendar'
 import type { ClubConfig } from '../../../src/domain/club-config'
 import { welcomeGiftPoints } from '../../../src/domain/earning'
 import type { JoinClubRequest, JoinClubResult } from '../../../src/domain/join'
 import { generateMemberNumber } from '../../../src/domain/member-number'
 import { LEDGER_IDS, paths } from '../../../src/domain/paths'
+import { credit, initialPoints } from '../../../src/domain/points'
 import { generateReferralCode } from '../../../src/domain/referral-code'
 import { entryTier } from '../../../src/domain/tiers'
 import { invalidField } from '../lib/errors'
-import { ledgerEntryData } from '../ledger/post-entry'
+import { entryData, pointsFields } from '../ledger/member-state'
 
 export interface JoinMemberParams {
   uid: string
@@ -41,8 +43,16 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
       const numberRef = await reserveUnused(tx, () => db.doc(paths.memberNumber(generateMemberNumber(random))))
       const codeRef = await reserveUnused(tx, () => db.doc(paths.referralCode(generateReferralCode(random))))
       const memberNo = numberRef.id
-      const gift = welcomeGiftPoints(config)
+      const today = localDate(now, config.timeZone)
       const at = Timestamp.fromDate(now)
+      const gift = welcomeGiftPoints(config)
+      let state = initialPoints(entryTier(config.tiers).id, today)
+      let welcome = null
+      if (gift > 0) {
+        const credited = credit(state, gift, { earnedOn: today, today }, config)
+        state = credited.state
+        welcome = credited.lot
+      }
 
       tx.create(memberRef, {
         uid,
@@ -50,14 +60,15 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
         name: input.name,
         email,
         birthday: input.birthday,
+        birthdayKey: input.birthday ? birthdayKey(input.birthday) : null,
+        // A member who joins on their birthday gets the welcome gift that day, the birthday gift next year.
+        birthdayGiftYear: input.birthday && birthdayKey(input.birthday) === today.slice(5) ? Number(today.slice(0, 4)) : 0,
         interests: input.interests,
         language: input.language,
         consents: { marketing: input.marketingConsent },
         preferences: {},
-        tierId: entryTier(config.tiers).id,
+        ...pointsFields(state, config, today),
         tierSince: at,
-        balance: gift,
-        lifetimePoints: gift,
         referralCode: codeRef.id,
         referredBy: null,
         joinedAt: at,
@@ -65,19 +76,17 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
       })
       tx.create(numberRef, { uid, createdAt: at })
       tx.create(codeRef, { uid, active: true, createdAt: at })
-      if (gift > 0) {
+      if (welcome) {
         const entry = {
           id: LEDGER_IDS.welcomeGift,
           type: 'earn',
           points: gift,
           source: 'welcome',
           reason: 'welcome_gift',
-          ref: null,
-          partnerId: null,
           by: 'system',
-          at: now,
+          lots: [welcome],
         } as const
-        tx.create(db.doc(paths.ledgerEntry(uid, entry.id)), ledgerEntryData(entry, gift))
+        tx.create(db.doc(paths.ledgerEntry(uid, entry.id)), entryData({ ...entry, lots: [welcome] }, gift, now))
       }
       return { memberNo, created: true }
     })

@@ -1,7 +1,7 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { demoConfig } from '../../../scripts/demo-club'
-import { postLedgerEntry } from '../../../functions/src/ledger/post-entry'
+import { adjustPoints } from '../../../functions/src/admin/adjust'
 import { paths } from '../../../src/domain/paths'
 import { admin } from '../../emulator/support/emulators'
 
@@ -23,14 +23,9 @@ export async function memberByEmail(email: string) {
   return { uid: doc.id, ...(doc.data() as { memberNo: string; balance: number; tierId: string }) }
 }
 
-/** Awards points the way the server does, to watch the card update live. */
-export async function awardServerSide(uid: string, points: number, ref: string) {
+/** An operator's adjustment through the server code, to watch the card update live. */
+export async function awardServerSide(uid: string, points: number, requestId: string) {
   const { db } = admin()
-  await postLedgerEntry(
-    db,
-    uid,
-    { id: `test-${ref}`, type: 'earn', points, source: 'activity', reason: 'test_award', ref, partnerId: null, by: 'system', at: new Date() },
-    demoConfig,
-  )
+  await adjustPoints(db, { uid, points, note: 'e2e live update', requestId, by: 'demo-admin', config: demoConfig })
   return (await db.doc(paths.member(uid)).get()).get('balance') as number
 }

@@ -1,0 +1,56 @@
+import { Timestamp, type DocumentData } from 'firebase-admin/firestore'
+import type { LocalDate } from '../../../src/domain/calendar'
+import { categoryOf, type LedgerReason, type LedgerSource, type LedgerType } from '../../../src/domain/ledger'
+import type { LotSlice } from '../../../src/domain/lots'
+import { pointsSummary, type PointsPolicy, type PointsState } from '../../../src/domain/points'
+
+/** Reads the points state off a member document (fields a member can never write). */
+export function pointsStateOf(data: DocumentData): PointsState {
+  return {
+    balance: Number(data.balance ?? 0),
+    lifetimePoints: Number(data.lifetimePoints ?? 0),
+    pointsDebt: Number(data.pointsDebt ?? 0),
+    expiryBuckets: { ...(data.expiryBuckets ?? {}) },
+    qualifyingMonths: { ...(data.qualifyingMonths ?? {}) },
+    tierId: String(data.tierId ?? ''),
+    tierYearEnds: String(data.tierYearEnds ?? '0000-01-01'),
+  }
+}
+
+/** The member-document fields that carry the points state and its summary. */
+export function pointsFields(state: PointsState, policy: PointsPolicy, today: LocalDate) {
+  return { ...state, ...pointsSummary(state, policy, today) }
+}
+
+export interface EntryDraft {
+  id: string
+  type: LedgerType
+  points: number
+  source: LedgerSource
+  reason: LedgerReason
+  ref?: string | null
+  partnerId?: string | null
+  by: string
+  lots: LotSlice[]
+  note?: string | null
+  /** Facts particular to the entry: amountShekels, rewardId, couponCode, reverses, shortfall … */
+  details?: Record<string, unknown>
+}
+
+export function entryData(draft: EntryDraft, balanceAfter: number, at: Date) {
+  return {
+    type: draft.type,
+    category: categoryOf(draft.type, draft.points),
+    points: draft.points,
+    source: draft.source,
+    reason: draft.reason,
+    ref: draft.ref ?? null,
+    partnerId: draft.partnerId ?? null,
+    by: draft.by,
+    lots: draft.lots,
+    note: draft.note ?? null,
+    balanceAfter,
+    createdAt: Timestamp.fromDate(at),
+    ...(draft.details ?? {}),
+  }
+}

@@ -1,0 +1,37 @@
+import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https'
+import { requireAuth } from './errors'
+
+export interface Caller {
+  uid: string
+  role: 'member' | 'staff' | 'admin'
+  partnerId: string | null
+}
+
+export function callerOf(request: Pick<CallableRequest, 'auth'>): Caller {
+  const { uid } = requireAuth(request)
+  const token = request.auth!.token
+  const role = token.role === 'staff' || token.role === 'admin' ? token.role : 'member'
+  const partnerId = typeof token.partnerId === 'string' ? token.partnerId : null
+  return { uid, role, partnerId }
+}
+
+/** Staff of a partner store (with the partner in their claims). */
+export function requireStaff(request: Pick<CallableRequest, 'auth'>): Caller & { partnerId: string } {
+  const caller = callerOf(request)
+  if (caller.role !== 'staff' || !caller.partnerId) {
+    throw new HttpsError('permission-denied', 'Only partner-store staff can do this.')
+  }
+  return { ...caller, partnerId: caller.partnerId }
+}
+
+export function requireAdmin(request: Pick<CallableRequest, 'auth'>): Caller {
+  const caller = callerOf(request)
+  if (caller.role !== 'admin') throw new HttpsError('permission-denied', 'Only club operators can do this.')
+  return caller
+}
+
+export function requireStaffOrAdmin(request: Pick<CallableRequest, 'auth'>): Caller {
+  const caller = callerOf(request)
+  if (caller.role === 'member') throw new HttpsError('permission-denied', 'Only staff or operators can do this.')
+  return caller
+}

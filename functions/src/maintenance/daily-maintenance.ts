@@ -1,0 +1,13 @@
+import { onSchedule } from 'firebase-functions/v2/scheduler'
+import { loadClubConfig } from '../club'
+import { db } from '../lib/admin'
+import { runMaintenance } from './run'
+
+/** Every night at 02:30 Israel time: expiry, tier-year reviews, birthday gifts. */
+export const dailyMaintenance = onSchedule(
+  { schedule: '30 2 * * *', timeZone: 'Asia/Jerusalem', timeoutSeconds: 540, retryCount: 1 },
+  async () => {
+    const firestore = db()
+    await runMaintenance(firestore, await loadClubConfig(firestore), new Date())
+  },
+)

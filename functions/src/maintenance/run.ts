@@ -1,0 +1,98 @@
+import type { Firestore, Query } from 'firebase-admin/firestore'
+import { logger } from 'firebase-functions/v2'
+import { birthdayKeysFor, localDate } from '../../../src/domain/calendar'
+import type { ClubConfig } from '../../../src/domain/club-config'
+import { COLLECTIONS } from '../../../src/domain/paths'
+import { expireDueLots, giveBirthdayGift, reviewMemberTier } from './maintain-member'
+
+export interface MaintenanceStats {
+  asOf: string
+  expiredMembers: number
+  expiredPoints: number
+  tierReviews: number
+  birthdayGifts: number
+  failures: number
+  pages: number
+  /** False when the time budget ran out; the next run continues where this one stopped. */
+  complete: boolean
+}
+
+export interface MaintenanceOptions {
+  pageSize?: number
+  concurrency?: number
+  budgetMs?: number
+}
+
+/**
+ * The nightly job: expiry, tier-year reviews and birthday gifts. Each part pages through the
+ * members it concerns with a bounded query; a processed member drops out of its query (its next
+ * expiry, review date or gift year moves on), so a run that stops early is resumed by the next,
+ * and running twice does no more than running once.
+ */
+export async function runMaintenance(
+  db: Firestore,
+  config: ClubConfig,
+  now: Date,
+  options: MaintenanceOptions = {},
+): Promise<MaintenanceStats> {
+  const pageSize = options.pageSize ?? 200
+  const concurrency = options.concurrency ?? 8
+  const deadline = Date.now() + (options.budgetMs ?? 8 * 60_000)
+  const today = localDate(now, config.timeZone)
+  const year = Number(today.slice(0, 4))
+  const members = db.collection(COLLECTIONS.members)
+  const stats: MaintenanceStats = {
+    asOf: now.toISOString(),
+    expiredMembers: 0,
+    expiredPoints: 0,
+    tierReviews: 0,
+    birthdayGifts: 0,
+    failures: 0,
+    pages: 0,
+    complete: true,
+  }
+
+  async function drain(query: Query, work: (uid: string) => Promise<void>) {
+    const seen = new Set<string>()
+    while (Date.now() < deadline) {
+      const page = await query.limit(pageSize).get()
+      stats.pages += 1
+      const fresh = page.docs.map((doc) => doc.id).filter((uid) => !seen.has(uid))
+      if (fresh.length === 0) return
+      for (let i = 0; i < fresh.length; i += concurrency) {
+        await Promise.all(
+          fresh.slice(i, i + concurrency).map(async (uid) => {
+            seen.add(uid)
+            try {
+              await work(uid)
+            } catch (error) {
+              stats.failures += 1
+              logger.error('maintenance failed for a member', { uid, error: String(error) })
+            }
+          }),
+        )
+      }
+      if (page.size < pageSize) return
+    }
+    stats.complete = false
+  }
+
+  await drain(members.where('nextExpiryOn', '<', today).orderBy('nextExpiryOn'), async (uid) => {
+    const points = await expireDueLots(db, uid, config, now)
+    if (points > 0) {
+      stats.expiredMembers += 1
+      stats.expiredPoints += points
+    }
+  })
+  await drain(members.where('tierReviewOn', '<', today).orderBy('tierReviewOn'), async (uid) => {
+    if (await reviewMemberTier(db, uid, config, now)) stats.tierReviews += 1
+  })
+  await drain(
+    members.where('birthdayKey', 'in', birthdayKeysFor(today)).where('birthdayGiftYear', '<', year),
+    async (uid) => {
+      if ((await giveBirthdayGift(db, uid, config, now)) > 0) stats.birthdayGifts += 1
+    },
+  )
+  logger.info('maintenance run', stats)
+  return stats
+}

@@ -1,0 +1,20 @@
+import { HttpsError, onCall } from 'firebase-functions/v2/https'
+import { ReversePurchaseInputSchema } from '../../../src/domain/callable-schemas'
+import { loadClubConfig } from '../club'
+import { db } from '../lib/admin'
+import { parseInput } from '../lib/errors'
+import { requireStaffOrAdmin } from '../lib/roles'
+import { reversePurchase as reverse, type ReversalResult } from './reverse'
+
+/** `reversePurchase`: a refund at the till (staff, own store) or by an operator. */
+export const reversePurchase = onCall(async (request): Promise<ReversalResult> => {
+  const caller = requireStaffOrAdmin(request)
+  const input = parseInput(ReversePurchaseInputSchema, request.data)
+  const partnerId = caller.role === 'staff' ? caller.partnerId : input.partnerId
+  if (!partnerId) throw new HttpsError('invalid-argument', 'Invalid input — partnerId: required for operators.')
+  if (caller.role === 'staff' && input.partnerId && input.partnerId !== caller.partnerId) {
+    throw new HttpsError('permission-denied', "Staff can refund only their own store's purchases.")
+  }
+  const firestore = db()
+  return reverse(firestore, { partnerId, receiptId: input.receiptId, by: caller.uid, config: await loadClubConfig(firestore) })
+})
