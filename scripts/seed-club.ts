@@ -67,29 +67,35 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
       now: new Date(now.getTime() - demo.joinedDaysAgo * DAY),
       random: Math.random,
     })
-    // Through the same server code as the callables, so every seeded balance adds up.
-    for (const [i, purchase] of demo.purchases.entries()) {
-      const partner = demoPartners.find((p) => p.id === purchase.partnerId)
-      if (!partner) throw new Error(`unknown demo partner ${purchase.partnerId}`)
-      await recordPurchase(db, {
-        uid,
-        partner,
-        amount: purchase.amount,
-        receiptId: `${demo.email.split('@')[0]}-R${1000 + i}`,
-        by: `staff-${partner.id}`,
-        config,
-        at: new Date(now.getTime() - purchase.daysAgo * DAY),
-      })
-    }
-    for (const [i, redemption] of demo.redemptions.entries()) {
-      await redeemReward(db, {
-        uid,
-        rewardId: redemption.rewardId,
-        requestId: `demo-${uid}-redeem-${i}`,
-        config,
-        random: Math.random,
-        at: new Date(now.getTime() - redemption.daysAgo * DAY),
-      })
+    // Through the same server code as the callables, in date order, so every balance adds up.
+    const events = [
+      ...demo.purchases.map((purchase, i) => ({ daysAgo: purchase.daysAgo, purchase, i })),
+      ...demo.redemptions.map((redemption, i) => ({ daysAgo: redemption.daysAgo, redemption, i })),
+    ].sort((a, b) => b.daysAgo - a.daysAgo)
+    for (const event of events) {
+      const at = new Date(now.getTime() - event.daysAgo * DAY)
+      if ('purchase' in event) {
+        const partner = demoPartners.find((p) => p.id === event.purchase.partnerId)
+        if (!partner) throw new Error(`unknown demo partner ${event.purchase.partnerId}`)
+        await recordPurchase(db, {
+          uid,
+          partner,
+          amount: event.purchase.amount,
+          receiptId: `${demo.email.split('@')[0]}-R${1000 + event.i}`,
+          by: `staff-${partner.id}`,
+          config,
+          at,
+        })
+      } else {
+        await redeemReward(db, {
+          uid,
+          rewardId: event.redemption.rewardId,
+          requestId: `demo-${uid}-redeem-${event.i}`,
+          config,
+          random: Math.random,
+          at,
+        })
+      }
     }
     accounts.push({ role: 'member', email: demo.email, password: DEMO_PASSWORD, label: demo.name })
   }

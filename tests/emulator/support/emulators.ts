@@ -3,7 +3,7 @@ import { deleteApp, getApps as getAdminApps, initializeApp as initializeAdminApp
 import { getAuth as getAdminAuth } from 'firebase-admin/auth'
 import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore'
 import { initializeApp, type FirebaseApp } from 'firebase/app'
-import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth } from 'firebase/auth'
+import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth, signInWithEmailAndPassword } from 'firebase/auth'
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
 import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/platform'
 
@@ -34,8 +34,8 @@ export async function clearEmulators(projectId = DEMO_PROJECT_ID): Promise<void>
 
 let clients = 0
 
-/** A fresh web-SDK client, as the app would be, optionally signed up as a new user. */
-export async function newClient(options: { signUp?: boolean } = { signUp: true }) {
+/** A fresh web-SDK client, as the app would be: signed up as a new user, signed in, or anonymous. */
+export async function newClient(options: { signUp?: boolean; signIn?: { email: string; password: string } } = { signUp: true }) {
   const app: FirebaseApp = initializeApp(
     { apiKey: 'demo-api-key', projectId: DEMO_PROJECT_ID, appId: 'test' },
     `client-${++clients}-${Date.now()}`,
@@ -45,8 +45,11 @@ export async function newClient(options: { signUp?: boolean } = { signUp: true }
   const functions = getFunctions(app, FUNCTIONS_REGION)
   connectFunctionsEmulator(functions, HOST, EMULATOR_PORTS.functions)
   let uid: string | null = null
-  const email = `member${clients}.${Date.now()}@example.test`
-  if (options.signUp !== false) {
+  let email = `member${clients}.${Date.now()}@example.test`
+  if (options.signIn) {
+    email = options.signIn.email
+    uid = (await signInWithEmailAndPassword(auth, email, options.signIn.password)).user.uid
+  } else if (options.signUp !== false) {
     uid = (await createUserWithEmailAndPassword(auth, email, 'secret-123')).user.uid
   }
   return {
@@ -65,4 +68,12 @@ export async function failureCode(promise: Promise<unknown>): Promise<string> {
     return String((error as { code?: string }).code)
   }
   throw new Error('expected the call to fail, and it succeeded')
+}
+
+/** A staff or operator account with its custom claims, signed in as a web client. */
+export async function roleClient(claims: { role: 'staff'; partnerId: string } | { role: 'admin' }) {
+  const email = `${claims.role}.${++clients}.${Date.now()}@example.test`
+  const user = await admin().auth.createUser({ email, password: 'secret-123' })
+  await admin().auth.setCustomUserClaims(user.uid, claims)
+  return newClient({ signIn: { email, password: 'secret-123' } })
 }
