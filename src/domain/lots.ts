@@ -67,7 +67,7 @@ export function nextExpiry(buckets: ExpiryBuckets): LotSlice | null {
   return first ? { expiresOn: first, points: buckets[first] ?? 0 } : null
 }
 
-/** Points that expire within `days` of `today` (inclusive) and the first date among them. */
+/** Points that expire from `today` to `horizon` (both inclusive) and the first date among them. */
 export function expiringWithin(buckets: ExpiryBuckets, today: LocalDate, horizon: LocalDate): LotSlice | null {
   const due = sortedDates(buckets).filter((date) => date >= today && date <= horizon)
   const [first] = due

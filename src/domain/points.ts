@@ -89,8 +89,8 @@ export function credit(
     next.qualifyingMonths = addQualifying(next.qualifyingMonths, monthOf(options.earnedOn), options.qualifying, monthOf(options.today))
   }
   let recovered: CreditResult['recovered'] = null
-  if (next.pointsDebt > 0) {
-    const amount = Math.min(next.pointsDebt, next.balance)
+  const amount = Math.min(next.pointsDebt, next.balance)
+  if (amount > 0) {
     const taken = consume(next.expiryBuckets, amount)
     next = { ...next, balance: next.balance - amount, pointsDebt: next.pointsDebt - amount, expiryBuckets: taken.buckets }
     recovered = { points: amount, taken: taken.taken }

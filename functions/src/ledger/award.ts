@@ -71,13 +71,14 @@ export function planCredit(ctx: LedgerContext, spec: CreditSpec): Pick<LedgerPla
 /** A plain award (gift, activity): idempotent by its key; replays report the first result. */
 export async function awardPoints(
   db: Firestore,
-  params: { uid: string; config: ClubConfig; at?: Date; spec: CreditSpec; memberFields?: Record<string, unknown> },
+  params: { uid: string; config: ClubConfig; at?: Date; asOf?: Date; spec: CreditSpec; memberFields?: Record<string, unknown> },
 ): Promise<{ points: number; balance: number; replayed: boolean }> {
   return runLedgerOperation<{ points: number; balance: number; replayed: boolean }>(db, {
     uid: params.uid,
     key: params.spec.key,
     config: params.config,
     at: params.at,
+    asOf: params.asOf,
     plan: (ctx) => {
       const planned = planCredit(ctx, params.spec)
       return {

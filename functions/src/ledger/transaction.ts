@@ -41,11 +41,20 @@ export interface LedgerOperation<T> {
   config: ClubConfig
   /** Backdates the operation (seeding history); live operations take the time inside the transaction. */
   at?: Date
+  /**
+   * The moment the club's rules are applied for (which day it is for expiry, tiers and caps),
+   * when it is not now: a maintenance run "as of" a date. Entries are still stamped with the
+   * real time, so the ledger's order is the order things happened.
+   */
+  asOf?: Date
   /** Reads and decides; throws HttpsError to refuse. Must not write. */
   plan: (ctx: LedgerContext) => Promise<LedgerPlan<T>> | LedgerPlan<T>
   /** The answer when the key was already applied: the same operation replayed. */
   replay: (entry: DocumentSnapshot, ctx: LedgerContext) => Promise<T> | T
 }
+
+/** A busy member (a burst of awards, the nightly job) can need more than the default 5 tries. */
+const TRANSACTION_ATTEMPTS = 10
 
 /**
  * Every change of points goes through here: in one Firestore transaction it reads the member
@@ -69,13 +78,13 @@ export async function runLedgerOperation<T>(db: Firestore, op: LedgerOperation<T
         state: pointsStateOf(member.data() ?? {}),
         config: op.config,
         now,
-        today: localDate(now, op.config.timeZone),
+        today: localDate(op.asOf ?? now, op.config.timeZone),
       }
       if (existing.exists) return op.replay(existing, ctx)
       const plan = await op.plan(ctx)
       writePlan(tx, memberRef, ctx, plan)
       return plan.result
-    })
+    }, { maxAttempts: TRANSACTION_ATTEMPTS })
   } catch (error) {
     if (error instanceof InsufficientPoints) {
       throw new HttpsError('failed-precondition', `Not enough points: needs ${error.needed}, has ${error.balance}.`, {

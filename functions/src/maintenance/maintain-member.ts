@@ -24,7 +24,7 @@ export async function expireDueLots(db: Firestore, uid: string, config: ClubConf
     uid,
     key: LEDGER_IDS.expiry(first.expiresOn),
     config,
-    at: now,
+    asOf: now,
     plan: (ctx) => {
       const result = expire(ctx.state, ctx.today)
       return {
@@ -77,7 +77,7 @@ export async function giveBirthdayGift(db: Firestore, uid: string, config: ClubC
   const result = await awardPoints(db, {
     uid,
     config,
-    at: now,
+    asOf: now,
     spec: { key: LEDGER_IDS.birthday(year), points, source: 'birthday', reason: 'birthday_gift', by: 'system' },
     memberFields: { birthdayGiftYear: year },
   })

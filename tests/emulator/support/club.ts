@@ -1,6 +1,9 @@
+import type { DocumentData } from 'firebase-admin/firestore'
 // Club fixtures for the emulator tests: members who joined through the real callable.
 import type { JoinClubInput, JoinClubResult } from '../../../src/domain/join'
 import { paths } from '../../../src/domain/paths'
+import { joinMember } from '../../../functions/src/members/join-member'
+import { demoConfig } from '../../../scripts/demo-club'
 import { admin, newClient } from './emulators'
 
 export type Client = Awaited<ReturnType<typeof newClient>>
@@ -22,7 +25,7 @@ export async function memberDoc(uid: string) {
 }
 
 export async function ledgerDocs(uid: string) {
-  return (await admin().db.collection(paths.ledger(uid)).get()).docs.map((doc) => ({ id: doc.id, ...doc.data() }))
+  return (await admin().db.collection(paths.ledger(uid)).get()).docs.map((doc) => ({ id: doc.id, ...doc.data() }) as { id: string } & DocumentData)
 }
 
 let receipts = 0
@@ -43,4 +46,23 @@ export async function failure(promise: Promise<unknown>): Promise<{ code: string
     return { code: String(e.code).replace(/^functions\//, ''), reason: e.details?.reason }
   }
   throw new Error('expected the call to fail, and it succeeded')
+}
+
+/**
+ * A member who joined `daysAgo` days ago, through the server's join code (with the clock set
+ * back), signed in as a web client: for histories that start in the past.
+ */
+export async function memberSince(daysAgo: number, name = 'Long-time Member') {
+  const email = `since${daysAgo}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@example.test`
+  const user = await admin().auth.createUser({ email, password: 'secret-123' })
+  const joined = await joinMember(admin().db, {
+    uid: user.uid,
+    email,
+    input: { name, birthday: null, interests: ['coffee'], language: 'en', marketingConsent: false },
+    config: demoConfig,
+    now: new Date(Date.now() - daysAgo * 86_400_000),
+    random: Math.random,
+  })
+  const client = await newClient({ signIn: { email, password: 'secret-123' } })
+  return { ...client, uid: user.uid, memberNo: joined.memberNo }
 }
