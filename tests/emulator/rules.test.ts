@@ -13,10 +13,12 @@ import {
   doc,
   getDoc,
   getDocs,
+  query,
   serverTimestamp,
   setDoc,
   setLogLevel,
   updateDoc,
+  where,
 } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
 import { EMULATOR_PORTS } from '@/domain/platform'
@@ -68,6 +70,9 @@ beforeEach(async () => {
     await setDoc(doc(db, paths.reward('coffee')), { cost: 60 })
     await setDoc(doc(db, paths.memberNumber('51234675')), { uid: 'alice' })
     await setDoc(doc(db, paths.referralCode('ABC2345')), { uid: 'alice' })
+    await setDoc(doc(db, paths.coupon('ALICE23456')), { uid: 'alice', status: 'active', rewardId: 'coffee' })
+    await setDoc(doc(db, 'receipts/cafe~R1'), { uid: 'alice', amountShekels: 40 })
+    await setDoc(doc(db, paths.usage('alice', 'review')), { total: 1 })
   })
 })
 
@@ -141,7 +146,14 @@ describe('members/{uid}', () => {
     referralCode: 'ZZZ9999',
     referredBy: 'bob',
     joinedAt: Timestamp.now(),
-    expiringPoints: 0,
+    pointsDebt: 0,
+    expiryBuckets: { '2099-12-31': 1_000_000 },
+    qualifyingMonths: { '2026-11': { points: 5000, spend: 0 } },
+    qualifying: { points: 5000, spend: 0 },
+    nextExpiry: null,
+    tierYearEnds: '2099-12-31',
+    birthdayKey: '11-22',
+    birthdayGiftYear: 0,
   }
   it.each(Object.entries(forbidden))('denies a member writing %s on their own document', async (field, value) => {
     if ((MEMBER_PROFILE_FIELDS as readonly string[]).includes(field)) throw new Error(`${field} is a profile field`)
@@ -182,7 +194,30 @@ describe('club data', () => {
   })
 })
 
+describe('coupons', () => {
+  it('allows a member to read and list their own coupons', async () => {
+    await assertSucceeds(getDoc(doc(alice(), paths.coupon('ALICE23456'))))
+    await assertSucceeds(getDocs(query(collection(alice(), 'coupons'), where('uid', '==', 'alice'))))
+  })
+  it("denies reading another member's coupon, or listing all coupons", async () => {
+    await assertFails(getDoc(doc(bob(), paths.coupon('ALICE23456'))))
+    await assertFails(getDocs(collection(bob(), 'coupons')))
+    await assertFails(getDoc(doc(staff(), paths.coupon('ALICE23456'))))
+  })
+  it('denies every client write to coupons: no self-issued or self-used coupons', async () => {
+    await assertFails(setDoc(doc(alice(), paths.coupon('FREE234567')), { uid: 'alice', status: 'active' }))
+    await assertFails(updateDoc(doc(alice(), paths.coupon('ALICE23456')), { status: 'active', expiresAt: Timestamp.now() }))
+    await assertFails(updateDoc(doc(staff(), paths.coupon('ALICE23456')), { status: 'used' }))
+  })
+})
+
 describe('server-only collections and everything else', () => {
+  it('denies receipts and earning-rule counters to every client', async () => {
+    await assertFails(getDoc(doc(alice(), 'receipts/cafe~R1')))
+    await assertFails(setDoc(doc(staff(), 'receipts/cafe~R2'), { uid: 'alice', amountShekels: 4000 }))
+    await assertFails(getDoc(doc(alice(), paths.usage('alice', 'review'))))
+    await assertFails(setDoc(doc(alice(), paths.usage('alice', 'review')), { total: 0 }))
+  })
   it('denies reading or claiming member numbers and referral codes', async () => {
     await assertFails(getDoc(doc(alice(), paths.memberNumber('51234675'))))
     await assertFails(getDoc(doc(alice(), paths.referralCode('ABC2345'))))
