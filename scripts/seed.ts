@@ -9,6 +9,8 @@ import { demoAccounts, seedDemoClub, type SeededAccount } from './seed-club'
 
 // Point the Admin SDK at the emulators before it initialises, whatever the shell had set.
 process.env.GCLOUD_PROJECT = DEMO_PROJECT_ID
+// No Google metadata server here: say so, instead of letting the auth library probe for one.
+process.env.METADATA_SERVER_DETECTION = 'none'
 process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${EMULATOR_PORTS.firestore}`
 process.env.FIREBASE_AUTH_EMULATOR_HOST = `127.0.0.1:${EMULATOR_PORTS.auth}`
 

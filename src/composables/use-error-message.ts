@@ -3,10 +3,14 @@ import { AppError, AuthFailure } from '@/services/firebase'
 
 /** Turns any thrown value into a translated sentence; never a stack trace or "internal". */
 export function useErrorMessage() {
-  const { t } = useI18n()
+  const { t, te } = useI18n()
   return (error: unknown): string => {
     if (error instanceof AuthFailure) return t(`auth.failure.${error.reason}`)
-    if (error instanceof AppError) return t(`errors.${error.code}`)
+    if (error instanceof AppError) {
+      // A specific reason from the server ("out of stock") says more than its code.
+      if (error.reason && te(`errors.reasons.${error.reason}`)) return t(`errors.reasons.${error.reason}`)
+      return t(`errors.${error.code}`)
+    }
     return t('errors.internal')
   }
 }

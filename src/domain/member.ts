@@ -12,8 +12,16 @@ export interface Member {
   consents: { marketing: boolean }
   preferences: Record<string, unknown>
   tierId: string
+  /** Last day of the tier year: no downgrade before it. */
+  tierYearEnds: string
   balance: number
   lifetimePoints: number
+  /** Points owed after a refund of already-spent points; paid from the next earnings. */
+  pointsDebt: number
+  /** Qualifying activity per month (the tier window is computed from these and today). */
+  qualifyingMonths: Record<string, { points: number; spend: number }>
+  /** The next lot to expire. */
+  nextExpiry: { expiresOn: string; points: number } | null
   referralCode: string
   referredBy: string | null
   joinedAt: Date

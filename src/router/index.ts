@@ -17,6 +17,10 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'wallet', component: () => import('@/views/WalletView.vue'), meta: { member: true } },
+    { path: '/history', name: 'history', component: () => import('@/views/HistoryView.vue'), meta: { member: true } },
+    { path: '/tiers', name: 'tiers', component: () => import('@/views/TiersView.vue'), meta: { member: true } },
+    { path: '/rewards', name: 'rewards', component: () => import('@/views/RewardsView.vue'), meta: { member: true } },
+    { path: '/coupons', name: 'coupons', component: () => import('@/views/CouponsView.vue'), meta: { member: true } },
     { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { guest: true } },
     { path: '/sign-up', name: 'sign-up', component: () => import('@/views/SignUpView.vue'), meta: { guest: true } },
     { path: '/join', name: 'join', component: () => import('@/views/JoinView.vue'), meta: { joining: true } },

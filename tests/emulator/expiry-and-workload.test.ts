@@ -14,16 +14,12 @@ import { admin, clearEmulators, closeAdmin, roleClient } from './support/emulato
 
 const DAY = 86_400_000
 const market = demoPartners.find((p) => p.id === 'super-hashchuna')!
-let staff: Client
 let operator: Client
 
 beforeAll(async () => {
   await clearEmulators()
   await seedClubData(admin().db)
-  ;[staff, operator] = await Promise.all([
-    roleClient({ role: 'staff', partnerId: 'super-hashchuna' }),
-    roleClient({ role: 'admin' }),
-  ])
+  operator = await roleClient({ role: 'admin' })
 })
 
 afterAll(async () => {

@@ -1,5 +1,8 @@
 import { Timestamp, type FirestoreDataConverter, type QueryDocumentSnapshot } from 'firebase/firestore'
-import type { ClubConfig } from '@/domain/club-config'
+import type { ClubConfig, Partner, Reward } from '@/domain/club-config'
+import type { LocalizedText } from '@/domain/locale'
+import type { LedgerEntry } from '@/domain/ledger'
+import type { LotSlice } from '@/domain/lots'
 import { isLocale } from '@/domain/locale'
 import type { Member } from '@/domain/member'
 
@@ -30,8 +33,12 @@ export const memberConverter = readOnly<Member>((snap) => {
     consents: { marketing: d.consents?.marketing === true },
     preferences: typeof d.preferences === 'object' && d.preferences ? d.preferences : {},
     tierId: String(d.tierId ?? ''),
+    tierYearEnds: String(d.tierYearEnds ?? ''),
     balance: Number(d.balance ?? 0),
     lifetimePoints: Number(d.lifetimePoints ?? 0),
+    pointsDebt: Number(d.pointsDebt ?? 0),
+    qualifyingMonths: typeof d.qualifyingMonths === 'object' && d.qualifyingMonths ? d.qualifyingMonths : {},
+    nextExpiry: d.nextExpiry ? (d.nextExpiry as LotSlice) : null,
     referralCode: String(d.referralCode ?? ''),
     referredBy: typeof d.referredBy === 'string' ? d.referredBy : null,
     joinedAt: toDate(d.joinedAt),
@@ -41,3 +48,54 @@ export const memberConverter = readOnly<Member>((snap) => {
 
 // Written by the seed and operator tools through ClubConfigSchema, so the shape is trusted here.
 export const clubConfigConverter = readOnly<ClubConfig>((snap) => snap.data() as ClubConfig)
+
+export const ledgerEntryConverter = readOnly<LedgerEntry>((snap) => {
+  const d = snap.data()
+  return {
+    id: snap.id,
+    type: d.type,
+    category: d.category,
+    points: Number(d.points ?? 0),
+    source: d.source,
+    reason: d.reason,
+    ref: d.ref ?? null,
+    partnerId: d.partnerId ?? null,
+    by: String(d.by ?? ''),
+    balanceAfter: Number(d.balanceAfter ?? 0),
+    lots: Array.isArray(d.lots) ? d.lots : [],
+    note: typeof d.note === 'string' ? d.note : null,
+    createdAt: toDate(d.createdAt),
+  }
+})
+
+export const partnerConverter = readOnly<Partner>((snap) => snap.data() as Partner)
+export const rewardConverter = readOnly<Reward>((snap) => snap.data() as Reward)
+
+export interface Coupon {
+  code: string
+  rewardId: string
+  name: LocalizedText
+  kind: 'item' | 'voucher'
+  valueShekels: number | null
+  partnerId: string | null
+  status: 'active' | 'used'
+  issuedAt: Date
+  expiresAt: Date
+  usedAt: Date | null
+}
+
+export const couponConverter = readOnly<Coupon>((snap) => {
+  const d = snap.data()
+  return {
+    code: snap.id,
+    rewardId: String(d.rewardId),
+    name: d.name as LocalizedText,
+    kind: d.kind,
+    valueShekels: d.valueShekels ?? null,
+    partnerId: d.partnerId ?? null,
+    status: d.status === 'used' ? 'used' : 'active',
+    issuedAt: toDate(d.issuedAt),
+    expiresAt: toDate(d.expiresAt),
+    usedAt: d.usedAt ? toDate(d.usedAt) : null,
+  }
+})

@@ -2,6 +2,7 @@ import { FirebaseError } from 'firebase/app'
 import { httpsCallable } from 'firebase/functions'
 import { toAppErrorCode, type AppErrorCode } from '@/domain/errors'
 import type { JoinClubInput, JoinClubResult } from '@/domain/join'
+import type { RedeemRewardInput } from '@/domain/callable-schemas'
 import { functions } from './app'
 
 /** An error the app can translate: a code from PRODUCT.md and, for bad input, the fields. */
@@ -10,6 +11,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fields: string[] = [],
+    /** The server's machine-readable reason, e.g. `insufficient-points`, `out-of-stock`. */
+    readonly reason: string | null = null,
   ) {
     super(message)
     this.name = 'AppError'
@@ -22,8 +25,13 @@ async function call<I, O>(name: string, data: I): Promise<O> {
     return result.data
   } catch (error) {
     if (error instanceof FirebaseError) {
-      const details = (error as FirebaseError & { details?: { fields?: { path: string }[] } }).details
-      throw new AppError(toAppErrorCode(error.code), error.message, details?.fields?.map((f) => f.path) ?? [])
+      const details = (error as FirebaseError & { details?: { fields?: { path: string }[]; reason?: string } }).details
+      throw new AppError(
+        toAppErrorCode(error.code),
+        error.message,
+        details?.fields?.map((f) => f.path) ?? [],
+        details?.reason ?? null,
+      )
     }
     throw new AppError('internal', String(error))
   }
@@ -31,4 +39,20 @@ async function call<I, O>(name: string, data: I): Promise<O> {
 
 export function joinClub(input: JoinClubInput): Promise<JoinClubResult> {
   return call<JoinClubInput, JoinClubResult>('joinClub', input)
+}
+
+export interface RedeemResult {
+  code: string
+  rewardId: string
+  expiresAt: string
+  balance: number
+  replayed: boolean
+}
+
+export function redeemReward(input: RedeemRewardInput): Promise<RedeemResult> {
+  return call<RedeemRewardInput, RedeemResult>('redeemReward', input)
+}
+
+export function claimProfileReward(): Promise<{ points: number; balance: number; replayed: boolean }> {
+  return call('claimProfileReward', {})
 }

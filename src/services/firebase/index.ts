@@ -1,5 +1,8 @@
 // The app's only door to Firebase: views and stores import from here, never from `firebase/*`.
 export { AuthFailure, signIn, signOut, signUp, watchSession, type AuthFailureReason, type SessionUser } from './auth'
 export { watchClubConfig } from './club'
-export { AppError, joinClub } from './functions'
+export { watchCoupons, watchPartners, watchRewards } from './catalogue'
+export type { Coupon } from './converters'
+export { AppError, claimProfileReward, joinClub, redeemReward, type RedeemResult } from './functions'
+export { fetchLedgerPage, type LedgerPage, type PageCursor } from './ledger'
 export { updateProfile, watchMember, type ProfilePatch } from './members'

@@ -1,7 +1,9 @@
+import type { Page } from '@playwright/test'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { demoConfig } from '../../../scripts/demo-club'
 import { adjustPoints } from '../../../functions/src/admin/adjust'
+import { joinMember } from '../../../functions/src/members/join-member'
 import { paths } from '../../../src/domain/paths'
 import { admin } from '../../emulator/support/emulators'
 
@@ -28,4 +30,29 @@ export async function awardServerSide(uid: string, points: number, requestId: st
   const { db } = admin()
   await adjustPoints(db, { uid, points, note: 'e2e live update', requestId, by: 'demo-admin', config: demoConfig })
   return (await db.doc(paths.member(uid)).get()).get('balance') as number
+}
+
+/** A member created through the server's join code, ready to sign in through the app. */
+export async function createMember(name: string, options: { extraPoints?: number; language?: 'he' | 'en' } = {}) {
+  const { db, auth } = admin()
+  const email = uniqueEmail('member')
+  const user = await auth.createUser({ email, password: 'secret-123' })
+  await joinMember(db, {
+    uid: user.uid,
+    email,
+    input: { name, birthday: null, interests: ['coffee'], language: options.language ?? 'en', marketingConsent: false },
+    config: demoConfig,
+    now: new Date(),
+    random: Math.random,
+  })
+  if (options.extraPoints) await awardServerSide(user.uid, options.extraPoints, `extra-${user.uid}`)
+  return { uid: user.uid, email, password: 'secret-123' }
+}
+
+export async function signInAs(page: Page, account: { email: string; password: string }) {
+  await page.goto('/sign-in')
+  await page.locator('input[type=email]').fill(account.email)
+  await page.locator('input[type=password]').fill(account.password)
+  await page.locator('button[type=submit]').click()
+  await page.getByTestId('wallet-card').waitFor()
 }

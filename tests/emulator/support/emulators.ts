@@ -9,6 +9,8 @@ import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/
 
 const HOST = '127.0.0.1'
 process.env.GCLOUD_PROJECT = DEMO_PROJECT_ID
+// No Google metadata server here: say so, instead of letting the auth library probe for one.
+process.env.METADATA_SERVER_DETECTION = 'none'
 process.env.FIRESTORE_EMULATOR_HOST = `${HOST}:${EMULATOR_PORTS.firestore}`
 process.env.FIREBASE_AUTH_EMULATOR_HOST = `${HOST}:${EMULATOR_PORTS.auth}`
 

@@ -1,0 +1,9 @@
+import { computed } from 'vue'
+import { localDate } from '@/domain/calendar'
+import { useClubStore } from '@/stores/club'
+
+/** Today in the club's calendar (its time zone), as the server reckons expiry and tiers. */
+export function useClubToday() {
+  const club = useClubStore()
+  return computed(() => localDate(new Date(), club.config?.timeZone ?? 'Asia/Jerusalem'))
+}

@@ -1,0 +1,28 @@
+import { computed } from 'vue'
+import { monthOf } from '@/domain/calendar'
+import { qualifyingTotals } from '@/domain/qualifying'
+import { progressToNextTier, toKeepTier } from '@/domain/tiers'
+import { useClubStore } from '@/stores/club'
+import { useMemberStore } from '@/stores/member'
+import { useClubToday } from './use-club-today'
+
+/** The member's tier progress, computed by the same domain code the server decides with. */
+export function useTierProgress() {
+  const club = useClubStore()
+  const member = useMemberStore()
+  const today = useClubToday()
+  return computed(() => {
+    const config = club.config
+    const m = member.member
+    if (!config || !m) return null
+    const totals = qualifyingTotals(m.qualifyingMonths, monthOf(today.value))
+    const qualifying = config.tierMeasure === 'spend' ? totals.spend : totals.points
+    return {
+      measure: config.tierMeasure,
+      qualifying,
+      ...progressToNextTier(qualifying, m.tierId, config.tiers),
+      toKeep: toKeepTier(qualifying, m.tierId, config.tiers),
+      yearEnds: m.tierYearEnds,
+    }
+  })
+}
