@@ -1,8 +1,6 @@
 // `npm run bench:ledger`: points throughput and latency on the local emulators, and how fast the
 // history's first page opens for a member with 10 and with 10,000 entries. Prints figures only.
-import { initializeApp as initializeAdmin } from 'firebase-admin/app'
-import { getAuth as getAdminAuth } from 'firebase-admin/auth'
-import { Timestamp, getFirestore as getAdminFirestore } from 'firebase-admin/firestore'
+import { Timestamp } from 'firebase-admin/firestore'
 import { initializeApp } from 'firebase/app'
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth'
 import { collection, connectFirestoreEmulator, getDocs, getFirestore, limit, orderBy, query, terminate } from 'firebase/firestore'
@@ -12,16 +10,10 @@ import { paths } from '../src/domain/paths'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
 import { demoPartners } from './demo-club'
+import { emulatorAdmin } from './lib/emulator-admin'
 import { seedClubData } from './seed-club'
 
-process.env.GCLOUD_PROJECT = DEMO_PROJECT_ID
-// No Google metadata server here: say so, instead of letting the auth library probe for one.
-process.env.METADATA_SERVER_DETECTION = 'none'
-process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${EMULATOR_PORTS.firestore}`
-process.env.FIREBASE_AUTH_EMULATOR_HOST = `127.0.0.1:${EMULATOR_PORTS.auth}`
-initializeAdmin({ projectId: DEMO_PROJECT_ID })
-const db = getAdminFirestore()
-const adminAuth = getAdminAuth()
+const { db, auth: adminAuth } = emulatorAdmin()
 const config = await seedClubData(db)
 const partner = demoPartners.find((p) => p.id === 'super-hashchuna')!
 let counter = 0

@@ -311,6 +311,8 @@ export const demoMembers: DemoMember[] = [
       { partnerId: 'cafe-shachar', amount: 46, daysAgo: 31 },
       { partnerId: 'gan-toys', amount: 189, daysAgo: 12 },
       { partnerId: 'super-hashchuna', amount: 412.3, daysAgo: 3 },
+      // Her morning coffee, every couple of weeks: a history long enough to page through.
+      ...Array.from({ length: 24 }, (_, i) => ({ partnerId: 'cafe-shachar', amount: 6 + (i % 3) * 2, daysAgo: 410 - i * 17 })),
     ],
     redemptions: [
       { rewardId: 'free-coffee', daysAgo: 140 },

@@ -1,22 +1,10 @@
 // Seeds the demo club into the local emulators (never a real project):
 //   tsx scripts/seed.ts [--if-empty]
-import { initializeApp } from 'firebase-admin/app'
-import { getAuth } from 'firebase-admin/auth'
-import { getFirestore } from 'firebase-admin/firestore'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS } from '../src/domain/platform'
 import { paths } from '../src/domain/paths'
+import { emulatorAdmin } from './lib/emulator-admin'
 import { demoAccounts, seedDemoClub, type SeededAccount } from './seed-club'
 
-// Point the Admin SDK at the emulators before it initialises, whatever the shell had set.
-process.env.GCLOUD_PROJECT = DEMO_PROJECT_ID
-// No Google metadata server here: say so, instead of letting the auth library probe for one.
-process.env.METADATA_SERVER_DETECTION = 'none'
-process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${EMULATOR_PORTS.firestore}`
-process.env.FIREBASE_AUTH_EMULATOR_HOST = `127.0.0.1:${EMULATOR_PORTS.auth}`
-
-initializeApp({ projectId: DEMO_PROJECT_ID })
-const db = getFirestore()
-const auth = getAuth()
+const { db, auth } = emulatorAdmin()
 
 const ifEmpty = process.argv.includes('--if-empty')
 const seeded = (await db.doc(paths.clubConfig()).get()).exists

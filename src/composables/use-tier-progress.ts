@@ -1,17 +1,21 @@
 import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { monthOf } from '@/domain/calendar'
 import { qualifyingTotals } from '@/domain/qualifying'
 import { progressToNextTier, toKeepTier } from '@/domain/tiers'
 import { useClubStore } from '@/stores/club'
 import { useMemberStore } from '@/stores/member'
 import { useClubToday } from './use-club-today'
+import { useFormat } from './use-format'
 
 /** The member's tier progress, computed by the same domain code the server decides with. */
 export function useTierProgress() {
   const club = useClubStore()
   const member = useMemberStore()
   const today = useClubToday()
-  return computed(() => {
+  const format = useFormat()
+  const { t } = useI18n()
+  const progress = computed(() => {
     const config = club.config
     const m = member.member
     if (!config || !m) return null
@@ -25,4 +29,8 @@ export function useTierProgress() {
       yearEnds: m.tierYearEnds,
     }
   })
+  /** A qualifying amount in the club's measure: "₪240" or "240 points". */
+  const amount = (value: number) =>
+    club.config?.tierMeasure === 'spend' ? format.shekels(value) : t('tiers.pointsAmount', { points: format.points(value) })
+  return { progress, amount }
 }

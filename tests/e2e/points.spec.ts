@@ -16,6 +16,24 @@ test.describe('in Hebrew', () => {
     await expect(page.getByRole('heading', { name: 'פלטינה' })).toBeVisible()
     await expect(page.getByText('50% יותר נקודות על כל קנייה')).toBeVisible()
   })
+
+  test('the demo member pages back through her history to the day she joined', async ({ page }) => {
+    await signInAs(page, { email: 'dana@moadon.test', password: 'moadon-demo' })
+    await page.getByRole('navigation', { name: 'ראשי' }).getByRole('link', { name: 'היסטוריה' }).click()
+    const rows = page.locator('li.history-entry-row')
+    await expect(rows).toHaveCount(25)
+    await expect(page.getByText(/^קנייה בקפה שחר$/).first()).toBeVisible()
+    while (await page.getByRole('button', { name: 'להציג ישנים יותר' }).count()) {
+      const before = await rows.count()
+      await page.getByRole('button', { name: 'להציג ישנים יותר' }).click()
+      await expect.poll(() => rows.count()).toBeGreaterThan(before)
+    }
+    await expect(rows.last()).toContainText('מתנת הצטרפות')
+    await expect(rows.last()).toContainText('+50')
+    expect(await rows.count()).toBeGreaterThan(30)
+    await expect(page.getByText(/^פגו נקודות שתוקפן עד /).first()).toBeVisible()
+    await expect(page.getByText(/^מימוש: קפה הפוך חינם$/)).toBeVisible()
+  })
 })
 
 test('a member pages through a long history, grouped by month, with filters', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
+import type { PurchaseResult } from '../../../src/domain/callable-results'
 import type { ClubConfig, Partner } from '../../../src/domain/club-config'
 import { purchasePoints } from '../../../src/domain/earning'
 import { firstName } from '../../../src/domain/member'
@@ -8,13 +9,7 @@ import { findTier, entryTier } from '../../../src/domain/tiers'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
 
-export interface PurchaseResult {
-  points: number
-  balance: number
-  firstName: string
-  tierId: string
-  replayed: boolean
-}
+export type { PurchaseResult }
 
 /** Receipts are unique per partner across the whole club, whoever the member is. */
 export function receiptPath(partnerId: string, receiptId: string): string {

@@ -1,5 +1,6 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
+import type { ReversalResult } from '../../../src/domain/callable-results'
 import { localDate, monthOf } from '../../../src/domain/calendar'
 import type { ClubConfig } from '../../../src/domain/club-config'
 import type { LotSlice } from '../../../src/domain/lots'
@@ -9,13 +10,7 @@ import type { EntryDraft } from '../ledger/member-state'
 import { runLedgerOperation } from '../ledger/transaction'
 import { receiptPath } from './record'
 
-export interface ReversalResult {
-  reversedPoints: number
-  /** Points already spent that could not be taken back; the member owes them (pointsDebt). */
-  shortfall: number
-  balance: number
-  replayed: boolean
-}
+export type { ReversalResult }
 
 /**
  * Refund policy: a refunded purchase gives back everything it earned. The points come off the

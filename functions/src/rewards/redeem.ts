@@ -1,5 +1,6 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
+import type { RedeemResult } from '../../../src/domain/callable-results'
 import { RewardSchema, type ClubConfig } from '../../../src/domain/club-config'
 import { generateCouponCode } from '../../../src/domain/coupon-code'
 import { debit } from '../../../src/domain/points'
@@ -7,13 +8,7 @@ import { LEDGER_IDS, paths } from '../../../src/domain/paths'
 import { redeemability } from '../../../src/domain/rewards'
 import { runLedgerOperation } from '../ledger/transaction'
 
-export interface RedeemResult {
-  code: string
-  rewardId: string
-  expiresAt: string
-  balance: number
-  replayed: boolean
-}
+export type { RedeemResult }
 
 const REFUSALS = {
   inactive: 'This reward is no longer offered.',

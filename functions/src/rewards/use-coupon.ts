@@ -1,16 +1,9 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
+import type { UseCouponResult } from '../../../src/domain/callable-results'
 import { paths } from '../../../src/domain/paths'
 
-export interface UseCouponResult {
-  code: string
-  rewardId: string
-  name: { he: string; en: string }
-  kind: 'item' | 'voucher'
-  valueShekels: number | null
-  memberNo: string
-  replayed: boolean
-}
+export type { UseCouponResult }
 
 /**
  * Staff accept a coupon at the till: once, before it expires, at the partner it belongs to (or

@@ -2,6 +2,7 @@ import { FirebaseError } from 'firebase/app'
 import { httpsCallable } from 'firebase/functions'
 import { toAppErrorCode, type AppErrorCode } from '@/domain/errors'
 import type { JoinClubInput, JoinClubResult } from '@/domain/join'
+import type { RedeemResult } from '@/domain/callable-results'
 import type { RedeemRewardInput } from '@/domain/callable-schemas'
 import { functions } from './app'
 
@@ -39,14 +40,6 @@ async function call<I, O>(name: string, data: I): Promise<O> {
 
 export function joinClub(input: JoinClubInput): Promise<JoinClubResult> {
   return call<JoinClubInput, JoinClubResult>('joinClub', input)
-}
-
-export interface RedeemResult {
-  code: string
-  rewardId: string
-  expiresAt: string
-  balance: number
-  replayed: boolean
 }
 
 export function redeemReward(input: RedeemRewardInput): Promise<RedeemResult> {

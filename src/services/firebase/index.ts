@@ -3,6 +3,6 @@ export { AuthFailure, signIn, signOut, signUp, watchSession, type AuthFailureRea
 export { watchClubConfig } from './club'
 export { watchCoupons, watchPartners, watchRewards } from './catalogue'
 export type { Coupon } from './converters'
-export { AppError, claimProfileReward, joinClub, redeemReward, type RedeemResult } from './functions'
+export { AppError, claimProfileReward, joinClub, redeemReward } from './functions'
 export { fetchLedgerPage, type LedgerPage, type PageCursor } from './ledger'
 export { updateProfile, watchMember, type ProfilePatch } from './members'

@@ -1,23 +1,15 @@
 // Helpers for tests that run against the local emulators (started by scripts/with-emulators.mjs).
-import { deleteApp, getApps as getAdminApps, initializeApp as initializeAdminApp } from 'firebase-admin/app'
-import { getAuth as getAdminAuth } from 'firebase-admin/auth'
-import { getFirestore as getAdminFirestore } from 'firebase-admin/firestore'
+import { deleteApp, getApps as getAdminApps } from 'firebase-admin/app'
 import { initializeApp, type FirebaseApp } from 'firebase/app'
 import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth, signInWithEmailAndPassword } from 'firebase/auth'
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
 import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/platform'
+import { EMULATOR_HOST as HOST, emulatorAdmin, useEmulatorEnvironment } from '../../../scripts/lib/emulator-admin'
 
-const HOST = '127.0.0.1'
-process.env.GCLOUD_PROJECT = DEMO_PROJECT_ID
-// No Google metadata server here: say so, instead of letting the auth library probe for one.
-process.env.METADATA_SERVER_DETECTION = 'none'
-process.env.FIRESTORE_EMULATOR_HOST = `${HOST}:${EMULATOR_PORTS.firestore}`
-process.env.FIREBASE_AUTH_EMULATOR_HOST = `${HOST}:${EMULATOR_PORTS.auth}`
+// Before any test module initialises the Admin SDK.
+useEmulatorEnvironment()
 
-export function admin() {
-  const app = getAdminApps()[0] ?? initializeAdminApp({ projectId: DEMO_PROJECT_ID })
-  return { db: getAdminFirestore(app), auth: getAdminAuth(app) }
-}
+export const admin = emulatorAdmin
 
 export async function closeAdmin(): Promise<void> {
   await Promise.all(getAdminApps().map((app) => deleteApp(app)))
