@@ -99,6 +99,7 @@ export const demoConfig: ClubConfig = {
   },
   pointsExpiryMonths: 12,
   couponValidityDays: 30,
+  checkIn: { requireLocation: false, radiusMeters: 150, streakGoal: 5, streakBonusPoints: 100 },
 }
 
 const week = { he: 'א׳–ה׳ 07:00–21:00, ו׳ 07:00–14:00', en: 'Sun–Thu 07:00–21:00, Fri 07:00–14:00' }

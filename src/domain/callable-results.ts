@@ -9,6 +9,29 @@ export interface PurchaseResult {
   replayed: boolean
 }
 
+export interface MemberAtTill {
+  memberNo: string
+  firstName: string
+  tierId: string
+}
+
+export interface CheckInResult {
+  partnerId: string
+  points: number
+  /** Already scanned in at this partner today: nothing paid this time. */
+  alreadyToday: boolean
+  /** Different partners visited this month, and the goal for the streak bonus. */
+  visitsThisMonth: number
+  streakGoal: number
+  streakBonus: number
+  balance: number
+}
+
+export interface CardKeyResult {
+  key: string
+  version: number
+}
+
 export interface ReversalResult {
   reversedPoints: number
   /** Points already spent that could not be taken back; the member owes them (pointsDebt). */

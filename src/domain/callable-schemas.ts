@@ -13,8 +13,15 @@ const requestId = z.string().regex(/^[\w-]{8,64}$/, '8–64 letters, digits, _ o
 const receiptId = z.string().regex(/^[\w-]{1,40}$/, '1–40 letters, digits, _ or -')
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
 
+/** Who is at the till: the card's rotating token (scanned) or the member number (typed). */
+const cardToken = z.string().min(10).max(64)
+const scannedAt = z.iso.datetime({ offset: true })
+
 export const RecordPurchaseInputSchema = z.strictObject({
-  memberNo,
+  token: cardToken.optional(),
+  memberNo: memberNo.optional(),
+  /** When the till scanned the card, for purchases queued while it was offline. */
+  scannedAt: scannedAt.optional(),
   /** ₪, up to two decimals. */
   amount: z
     .number()
@@ -22,8 +29,37 @@ export const RecordPurchaseInputSchema = z.strictObject({
     .max(100_000)
     .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals'),
   receiptId,
+}).refine((input) => Boolean(input.token) !== Boolean(input.memberNo), {
+  message: 'exactly one of token or memberNo',
+  path: ['token'],
 })
 export type RecordPurchaseInput = z.input<typeof RecordPurchaseInputSchema>
+
+export const LookupMemberInputSchema = z.strictObject({
+  token: cardToken.optional(),
+  memberNo: memberNo.optional(),
+}).refine((input) => Boolean(input.token) !== Boolean(input.memberNo), {
+  message: 'exactly one of token or memberNo',
+  path: ['token'],
+})
+export type LookupMemberInput = z.input<typeof LookupMemberInputSchema>
+
+export const CheckInInputSchema = z.strictObject({
+  /** The poster's code, or the whole link the phone's camera opened. */
+  code: z.string().min(5).max(300),
+  location: z
+    .strictObject({
+      lat: z.number().min(-90).max(90),
+      lng: z.number().min(-180).max(180),
+      accuracy: z.number().min(0).max(100_000),
+    })
+    .nullable()
+    .default(null),
+})
+export type CheckInInput = z.input<typeof CheckInInputSchema>
+
+export const PartnerIdInputSchema = z.strictObject({ partnerId: slug })
+export type PartnerIdInput = z.input<typeof PartnerIdInputSchema>
 
 export const ReversePurchaseInputSchema = z.strictObject({
   receiptId,

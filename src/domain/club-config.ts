@@ -65,6 +65,14 @@ export const ClubConfigSchema = z
     /** Points expire at the end of the month this many months after they were earned. */
     pointsExpiryMonths: z.number().int().min(1).max(120),
     couponValidityDays: z.number().int().min(1).max(366),
+    /** Scanning in at partner stores: once per partner per day, a location check, a monthly streak. */
+    checkIn: z.object({
+      requireLocation: z.boolean(),
+      radiusMeters: z.number().int().min(20).max(5000),
+      /** Different partners visited in a month that earn the streak bonus (0: no streak). */
+      streakGoal: z.number().int().min(0).max(50),
+      streakBonusPoints: z.number().int().min(0).max(100_000),
+    }),
   })
   .superRefine((config, ctx) => {
     const [first] = config.tiers

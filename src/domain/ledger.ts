@@ -29,6 +29,8 @@ export const LEDGER_REASONS = [
   'points_expired',
   'admin_adjustment',
   'debt_recovery',
+  'check_in',
+  'visit_streak',
 ] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 

@@ -9,6 +9,9 @@ export const COLLECTIONS = {
   referralCodes: 'referralCodes',
   coupons: 'coupons',
   usage: 'usage',
+  cardKeys: 'cardKeys',
+  cardScans: 'cardScans',
+  secrets: 'secrets',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -26,6 +29,11 @@ export const paths = {
   coupon: (code: string) => `${COLLECTIONS.coupons}/${code}`,
   /** How often a member has used an earning rule (caps per day / month / once). */
   usage: (uid: string, ruleId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.usage}/${ruleId}`,
+  /** A member's card key (server-only; the member fetches it through getCardKey). */
+  cardKey: (uid: string) => `${COLLECTIONS.cardKeys}/${uid}`,
+  /** One accepted card token: a token is good for one scan. */
+  cardScan: (memberNo: string, step: number, code: string) => `${COLLECTIONS.cardScans}/${memberNo}-${step}-${code}`,
+  posterKey: () => `${COLLECTIONS.secrets}/posterKey`,
 } as const
 
 /** Ledger entry ids that are fixed so the operation that writes them is idempotent. */
@@ -39,4 +47,6 @@ export const LEDGER_IDS = {
   birthday: (year: number) => `birthday-${year}`,
   activity: (ruleId: string, actionId: string) => `activity-${ruleId}-${actionId}`,
   adjustment: (key: string) => `adjust-${key}`,
+  checkIn: (partnerId: string, day: string) => `checkin-${partnerId}-${day}`,
+  visitStreak: (month: string) => `streak-${month}`,
 } as const

@@ -73,6 +73,8 @@ beforeEach(async () => {
     await setDoc(doc(db, paths.coupon('ALICE23456')), { uid: 'alice', status: 'active', rewardId: 'coffee' })
     await setDoc(doc(db, 'receipts/cafe~R1'), { uid: 'alice', amountShekels: 40 })
     await setDoc(doc(db, paths.usage('alice', 'review')), { total: 1 })
+    await setDoc(doc(db, paths.cardKey('alice')), { key: 'c2VjcmV0', version: 1 })
+    await setDoc(doc(db, paths.posterKey()), { key: 'c2VjcmV0' })
   })
 })
 
@@ -212,6 +214,16 @@ describe('coupons', () => {
 })
 
 describe('server-only collections and everything else', () => {
+  it("denies card keys to everyone, the key's owner included (the phone gets it from getCardKey)", async () => {
+    await assertFails(getDoc(doc(alice(), paths.cardKey('alice'))))
+    await assertFails(getDoc(doc(staff(), paths.cardKey('alice'))))
+    await assertFails(setDoc(doc(alice(), paths.cardKey('alice')), { key: 'bWluZQ==', version: 9 }))
+    await assertFails(setDoc(doc(staff(), paths.cardScan('51234675', 1, 'AAAAAAAAAA')), { uid: 'alice' }))
+  })
+  it('denies the poster key to every client', async () => {
+    await assertFails(getDoc(doc(staff(), paths.posterKey())))
+    await assertFails(setDoc(doc(alice(), paths.posterKey()), { key: 'Zm9yZ2Vk' }))
+  })
   it('denies receipts and earning-rule counters to every client', async () => {
     await assertFails(getDoc(doc(alice(), 'receipts/cafe~R1')))
     await assertFails(setDoc(doc(staff(), 'receipts/cafe~R2'), { uid: 'alice', amountShekels: 4000 }))

@@ -23,7 +23,18 @@ export function receiptPath(partnerId: string, receiptId: string): string {
  */
 export async function recordPurchase(
   db: Firestore,
-  params: { uid: string; partner: Partner; amount: number; receiptId: string; by: string; config: ClubConfig; at?: Date },
+  params: {
+    uid: string
+    partner: Partner
+    amount: number
+    receiptId: string
+    by: string
+    config: ClubConfig
+    at?: Date
+    /** The card token's scan record: the token is good for one purchase. */
+    cardScanPath?: string
+    scannedAt?: Date
+  },
 ): Promise<PurchaseResult> {
   const { uid, partner, amount, receiptId, by, config } = params
   const key = LEDGER_IDS.purchase(partner.id, receiptId)
@@ -34,7 +45,15 @@ export async function recordPurchase(
     config,
     at: params.at,
     plan: async (ctx) => {
-      const receipt = await ctx.tx.get(receiptRef)
+      const [receipt, scan] = await Promise.all([
+        ctx.tx.get(receiptRef),
+        params.cardScanPath ? ctx.tx.get(db.doc(params.cardScanPath)) : null,
+      ])
+      if (scan?.exists) {
+        throw new HttpsError('failed-precondition', 'This card code was already used; ask for the live card.', {
+          reason: 'token-reused',
+        })
+      }
       if (receipt.exists) {
         throw new HttpsError('failed-precondition', 'This receipt was already recorded for another member.', {
           reason: 'receipt-conflict',
@@ -55,7 +74,15 @@ export async function recordPurchase(
       })
       return {
         ...planned,
-        writes: (tx) =>
+        writes: (tx) => {
+          if (params.cardScanPath) {
+            tx.create(db.doc(params.cardScanPath), {
+              uid,
+              partnerId: partner.id,
+              receiptId,
+              scannedAt: Timestamp.fromDate(params.scannedAt ?? ctx.now),
+            })
+          }
           tx.create(receiptRef, {
             uid,
             memberNo: ctx.member.get('memberNo'),
@@ -67,7 +94,9 @@ export async function recordPurchase(
             status: 'recorded',
             by,
             recordedAt: Timestamp.fromDate(ctx.now),
-          }),
+            scannedAt: params.scannedAt ? Timestamp.fromDate(params.scannedAt) : null,
+          })
+        },
         result: {
           points,
           balance: planned.state.balance,
