@@ -1,6 +1,8 @@
 // Seeds the demo club into the local emulators (never a real project):
 //   tsx scripts/seed.ts [--if-empty]
 import { paths } from '../src/domain/paths'
+import { posterCodeFor } from '../functions/src/partners/poster-key'
+import { demoPartners } from './demo-club'
 import { emulatorAdmin } from './lib/emulator-admin'
 import { demoAccounts, seedDemoClub, type SeededAccount } from './seed-club'
 
@@ -22,5 +24,12 @@ const width = Math.max(...accounts.map((a) => a.email.length))
 console.log('\nDemo sign-ins (password for all: ' + accounts[0]?.password + ')')
 for (const account of accounts) {
   console.log(`  ${account.role.padEnd(6)}  ${account.email.padEnd(width)}  ${account.label}`)
+}
+console.log('\nStaff sign in at http://localhost:5173/sign-in and land on the till (/staff).')
+console.log('Check-in posters to print or open on a second screen (members scan them with the app or the camera):')
+for (const partner of demoPartners) {
+  const code = await posterCodeFor(db, partner.id)
+  const name = encodeURIComponent(partner.name.he + ' · ' + partner.name.en)
+  console.log(`  ${partner.name.en.padEnd(22)} http://localhost:5173/poster/${partner.id}?c=${encodeURIComponent(code)}&name=${name}`)
 }
 process.exit(0)

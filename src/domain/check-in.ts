@@ -13,7 +13,8 @@ export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number
 export type LocationVerdict = 'ok' | 'too-far' | 'location-required'
 
 /**
- * The location check, when the club asks for one: the reported position, widened by its own
+ * The location check. A position is required only when the club asks for one; a position that is
+ * given is always checked (a member far from the store does not scan in). The reported position, widened by its own
  * accuracy (capped, so a vague fix cannot claim to be everywhere), must fall within the radius.
  */
 export function checkLocation(

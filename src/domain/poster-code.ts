@@ -20,7 +20,13 @@ export function parsePosterCode(input: string): { partnerId: string; signature: 
   let text = input.trim()
   // A scanned poster is a link: take its `c` parameter.
   const match = /[?&]c=([^&#]+)/.exec(text)
-  if (match?.[1]) text = decodeURIComponent(match[1])
+  if (match?.[1]) {
+    try {
+      text = decodeURIComponent(match[1])
+    } catch {
+      return null // A damaged link (broken %-encoding) is just not a poster code.
+    }
+  }
   const parts = text.split('.')
   if (parts.length !== 3 || parts[0] !== POSTER_VERSION) return null
   const [, partnerId, signature] = parts as [string, string, string]

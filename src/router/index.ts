@@ -10,6 +10,8 @@ declare module 'vue-router' {
     joining?: boolean
     /** Signed in and joined. */
     member?: boolean
+    /** Partner-store staff (custom claim role: staff). */
+    staff?: boolean
   }
 }
 
@@ -21,6 +23,23 @@ export const router = createRouter({
     { path: '/tiers', name: 'tiers', component: () => import('@/views/TiersView.vue'), meta: { member: true } },
     { path: '/rewards', name: 'rewards', component: () => import('@/views/RewardsView.vue'), meta: { member: true } },
     { path: '/coupons', name: 'coupons', component: () => import('@/views/CouponsView.vue'), meta: { member: true } },
+    { path: '/partners', name: 'partners', component: () => import('@/views/PartnersView.vue'), meta: { member: true } },
+    {
+      path: '/partners/:id',
+      name: 'partner',
+      component: () => import('@/views/PartnerView.vue'),
+      meta: { member: true },
+      props: true,
+    },
+    { path: '/check-in', name: 'check-in', component: () => import('@/views/CheckInView.vue'), meta: { member: true } },
+    { path: '/staff', name: 'staff', component: () => import('@/views/StaffView.vue'), meta: { staff: true } },
+    // A printable poster; the signed code travels in the link, so it needs no sign-in.
+    {
+      path: '/poster/:partnerId',
+      name: 'poster',
+      component: () => import('@/views/PosterView.vue'),
+      props: true,
+    },
     { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { guest: true } },
     { path: '/sign-up', name: 'sign-up', component: () => import('@/views/SignUpView.vue'), meta: { guest: true } },
     { path: '/join', name: 'join', component: () => import('@/views/JoinView.vue'), meta: { joining: true } },
@@ -37,11 +56,14 @@ export function safeRedirect(route: RouteLocationNormalized, fallback = '/'): st
 router.beforeEach(async (to) => {
   const session = useSessionStore()
   await session.ready
-  const needsUser = to.meta.member || to.meta.joining
+  const needsUser = to.meta.member || to.meta.joining || to.meta.staff
   if (needsUser && !session.user) {
     return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   }
   if (to.meta.guest && session.user) return safeRedirect(to)
+  // Staff accounts work the till; the member screens are for members.
+  if (session.user?.role === 'staff' && (to.meta.member || to.meta.joining)) return { name: 'staff' }
+  if (to.meta.staff) return session.user?.role === 'staff' ? true : { name: 'wallet' }
   if (!needsUser) return true
 
   const member = useMemberStore()

@@ -53,7 +53,9 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
   const member = await memberByEmail(email)
   const shownNumber = (await card.getByTestId('wallet-member-no').textContent())?.replace(/\s/g, '')
   expect(shownNumber).toBe(member.memberNo)
-  expect(decodeQr(await card.locator('canvas').screenshot())).toBe(member.memberNo)
+  // The QR is the rotating signed card code, carrying the member number.
+  const scanned = decodeQr(await card.locator('canvas').screenshot())
+  expect(scanned).toMatch(new RegExp(`^V1\\.${member.memberNo}\\.\\d+\\.[A-Z2-7]{10}$`))
 
   // Points decided on the server reach the open card without a reload.
   const balance = await awardServerSide(member.uid, 120, `live-update-${member.uid}`)

@@ -48,12 +48,16 @@ describe('distanceMeters', () => {
   it('handles long distances: a quarter and a half of the circumference', () => {
     expect(distanceMeters({ lat: 0, lng: 0 }, { lat: 0, lng: 90 })).toBeCloseTo((Math.PI * EARTH_RADIUS) / 2, 0)
     expect(distanceMeters({ lat: 0, lng: 0 }, { lat: 90, lng: 0 })).toBeCloseTo((Math.PI * EARTH_RADIUS) / 2, 0)
-    // Antipodes: rounding can push the haversine term above 1; the result must stay a number.
+    // Antipodes.
     expect(distanceMeters({ lat: 0, lng: 0 }, { lat: 0, lng: 180 })).toBeCloseTo(Math.PI * EARTH_RADIUS, 0)
     expect(distanceMeters({ lat: 32.0809, lng: 34.7738 }, { lat: -32.0809, lng: 34.7738 - 180 })).toBeCloseTo(
       Math.PI * EARTH_RADIUS,
       0,
     )
+    // For these antipodes the haversine term computes to 1.0000000000000002: the result must stay a number.
+    const d = distanceMeters({ lat: 60.9137, lng: -167.9425 }, { lat: -60.9137, lng: 12.057500000000005 })
+    expect(Number.isNaN(d)).toBe(false)
+    expect(d).toBeCloseTo(Math.PI * EARTH_RADIUS, 0)
   })
 
   it('crosses the antimeridian the short way', () => {

@@ -40,6 +40,7 @@ export const memberConverter = readOnly<Member>((snap) => {
     qualifyingMonths: typeof d.qualifyingMonths === 'object' && d.qualifyingMonths ? d.qualifyingMonths : {},
     nextExpiry: d.nextExpiry ? (d.nextExpiry as LotSlice) : null,
     referralCode: String(d.referralCode ?? ''),
+    cardKeyVersion: Number(d.cardKeyVersion ?? 0),
     referredBy: typeof d.referredBy === 'string' ? d.referredBy : null,
     joinedAt: toDate(d.joinedAt),
     updatedAt: toDate(d.updatedAt),

@@ -2,8 +2,21 @@ import { FirebaseError } from 'firebase/app'
 import { httpsCallable } from 'firebase/functions'
 import { toAppErrorCode, type AppErrorCode } from '@/domain/errors'
 import type { JoinClubInput, JoinClubResult } from '@/domain/join'
-import type { RedeemResult } from '@/domain/callable-results'
-import type { RedeemRewardInput } from '@/domain/callable-schemas'
+import type {
+  CardKeyResult,
+  CheckInResult,
+  MemberAtTill,
+  PurchaseResult,
+  RedeemResult,
+  UseCouponResult,
+} from '@/domain/callable-results'
+import type {
+  CheckInInput,
+  LookupMemberInput,
+  RecordPurchaseInput,
+  RedeemRewardInput,
+  UseCouponInput,
+} from '@/domain/callable-schemas'
 import { functions } from './app'
 
 /** An error the app can translate: a code from PRODUCT.md and, for bad input, the fields. */
@@ -48,4 +61,32 @@ export function redeemReward(input: RedeemRewardInput): Promise<RedeemResult> {
 
 export function claimProfileReward(): Promise<{ points: number; balance: number; replayed: boolean }> {
   return call('claimProfileReward', {})
+}
+
+export function getCardKey(): Promise<CardKeyResult> {
+  return call('getCardKey', {})
+}
+
+export function rotateCardKey(): Promise<CardKeyResult> {
+  return call('rotateCardKey', {})
+}
+
+export function lookupMember(input: LookupMemberInput): Promise<MemberAtTill> {
+  return call('lookupMember', input)
+}
+
+export function recordPurchase(input: RecordPurchaseInput): Promise<PurchaseResult> {
+  return call('recordPurchase', input)
+}
+
+export function acceptCoupon(input: UseCouponInput): Promise<UseCouponResult> {
+  return call('useCoupon', input)
+}
+
+export function checkIn(input: CheckInInput): Promise<CheckInResult> {
+  return call('checkIn', input)
+}
+
+export function getPosterCode(partnerId: string): Promise<{ partnerId: string; code: string }> {
+  return call('getPosterCode', { partnerId })
 }

@@ -3,6 +3,18 @@ export { AuthFailure, signIn, signOut, signUp, watchSession, type AuthFailureRea
 export { watchClubConfig } from './club'
 export { watchCoupons, watchPartners, watchRewards } from './catalogue'
 export type { Coupon } from './converters'
-export { AppError, claimProfileReward, joinClub, redeemReward } from './functions'
+export {
+  AppError,
+  acceptCoupon,
+  checkIn,
+  claimProfileReward,
+  getCardKey,
+  getPosterCode,
+  joinClub,
+  lookupMember,
+  recordPurchase,
+  redeemReward,
+  rotateCardKey,
+} from './functions'
 export { fetchLedgerPage, type LedgerPage, type PageCursor } from './ledger'
 export { updateProfile, watchMember, type ProfilePatch } from './members'

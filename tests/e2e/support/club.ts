@@ -1,9 +1,12 @@
+/// <reference lib="dom" />
 import type { Page } from '@playwright/test'
 import jsQR from 'jsqr'
+import QRCode from 'qrcode'
 import { PNG } from 'pngjs'
 import { demoConfig } from '../../../scripts/demo-club'
 import { adjustPoints } from '../../../functions/src/admin/adjust'
 import { joinMember } from '../../../functions/src/members/join-member'
+import { posterCodeFor } from '../../../functions/src/partners/poster-key'
 import { paths } from '../../../src/domain/paths'
 import { admin } from '../../emulator/support/emulators'
 
@@ -55,4 +58,35 @@ export async function signInAs(page: Page, account: { email: string; password: s
   await page.locator('input[type=password]').fill(account.password)
   await page.locator('button[type=submit]').click()
   await page.getByTestId('wallet-card').waitFor()
+}
+
+export async function posterCode(partnerId: string): Promise<string> {
+  return posterCodeFor(admin().db, partnerId)
+}
+
+/**
+ * Replaces the camera with a canvas showing `text` as a QR code, so the app's scanner reads it
+ * as it would from a real card held up to a real camera.
+ */
+export async function fakeCameraShowing(page: Page, text: string) {
+  const dataUrl = await QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 4, width: 480 })
+  await page.addInitScript((src: string) => {
+    navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 640
+      canvas.height = 480
+      const context = canvas.getContext('2d')!
+      const image = new Image()
+      image.src = src
+      await image.decode()
+      const paint = () => {
+        context.fillStyle = '#fff'
+        context.fillRect(0, 0, 640, 480)
+        context.drawImage(image, 80, 0, 480, 480)
+      }
+      paint()
+      setInterval(paint, 100)
+      return canvas.captureStream(10)
+    }
+  }, dataUrl)
 }

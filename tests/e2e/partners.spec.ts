@@ -1,0 +1,88 @@
+import { expect, test, type Browser } from '@playwright/test'
+import { createMember, fakeCameraShowing, memberByEmail, posterCode, signInAs } from './support/club'
+
+async function staffPage(browser: Browser, cameraShows?: () => Promise<string>) {
+  const context = await browser.newContext({ locale: 'en-US' })
+  const page = await context.newPage()
+  if (cameraShows) await fakeCameraShowing(page, await cameraShows())
+  await page.goto('/sign-in')
+  await page.locator('input[type=email]').fill('staff.cafe-shachar@moadon.test')
+  await page.locator('input[type=password]').fill('moadon-demo')
+  await page.locator('button[type=submit]').click()
+  await expect(page).toHaveURL(/\/staff$/)
+  await expect(page.getByRole('heading', { name: 'Till · Café Shachar' })).toBeVisible()
+  return { page, context }
+}
+
+test('staff scan the member’s live card with the camera and the card shows the points arrive', async ({ page, browser }) => {
+  const account = await createMember('Noga Scan')
+  await signInAs(page, account)
+  const qr = page.getByTestId('wallet-card').locator('canvas')
+  await expect(qr).toHaveAttribute('data-qr-value', /^V1\./)
+  const token = await qr.getAttribute('data-qr-value')
+
+  const till = await staffPage(browser, async () => token!)
+  await till.page.getByRole('button', { name: 'Scan with the camera' }).click()
+  await expect(till.page.getByTestId('staff-customer')).toContainText('Noga · Silver')
+  await till.page.getByLabel('Amount (₪)').fill('42.50')
+  await till.page.getByLabel('Receipt number').fill(`R-${Date.now()}`)
+  await till.page.getByRole('button', { name: 'Record purchase' }).click()
+  await expect(till.page.getByTestId('staff-done')).toHaveText('Noga earned 85 points.')
+
+  // The member's open card updates by itself, with a short confirmation.
+  await expect(page.getByTestId('wallet-balance')).toHaveText('135')
+  await expect(page.getByTestId('wallet-toast')).toContainText('+85 points!')
+
+  // The same code shown again is refused, in plain words.
+  await till.page.getByRole('button', { name: 'Scan with the camera' }).click()
+  await expect(till.page.getByTestId('staff-customer')).toContainText('Noga')
+  await till.page.getByLabel('Amount (₪)').fill('10')
+  await till.page.getByRole('button', { name: 'Record purchase' }).click()
+  await expect(till.page.getByRole('alert')).toHaveText('This card code was already used. Ask the member for the live card in the app.')
+  await till.context.close()
+})
+
+test('staff type the member number when the camera cannot help', async ({ browser }) => {
+  const account = await createMember('Dror Typed')
+  const member = await memberByEmail(account.email)
+  const till = await staffPage(browser)
+  await till.page.getByLabel('Or type the member number').fill(`${member.memberNo.slice(0, 4)} ${member.memberNo.slice(4)}`)
+  await till.page.getByRole('button', { name: 'Find member' }).click()
+  await expect(till.page.getByTestId('staff-customer')).toContainText('Dror · Silver')
+  await till.page.getByLabel('Amount (₪)').fill('20')
+  await till.page.getByRole('button', { name: 'Record purchase' }).click()
+  await expect(till.page.getByTestId('staff-done')).toHaveText('Dror earned 40 points.')
+  expect((await memberByEmail(account.email)).balance).toBe(90)
+  await till.context.close()
+})
+
+test('a member scans in at a partner from its poster', async ({ page }) => {
+  const account = await createMember('Shira Visit')
+  await signInAs(page, account)
+  const code = await posterCode('carmel-books')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stores' }).click()
+  await page.getByRole('link', { name: 'Scan in at a store' }).click()
+  await fakeCameraShowing(page, `http://localhost:4173/check-in?c=${encodeURIComponent(code)}`)
+  await page.reload()
+  await page.getByRole('button', { name: 'Scan with the camera' }).click()
+  await expect(page.getByTestId('check-in-result')).toHaveText('You scanned in at Carmel Books: +5 points.')
+  await expect(page.getByText('Stores visited this month: 1 of 5 for the visit bonus.')).toBeVisible()
+
+  // The poster's link, opened by the phone's camera app, lands on the same check-in.
+  await page.goto(`/check-in?c=${encodeURIComponent(code)}`)
+  await page.getByRole('button', { name: 'Scan in here' }).click()
+  await expect(page.getByTestId('check-in-result')).toHaveText('You already scanned in at Carmel Books today. Come back tomorrow!')
+  expect((await memberByEmail(account.email)).balance).toBe(55)
+})
+
+test('the store directory filters by category and shows each store’s earning', async ({ page }) => {
+  const account = await createMember('Eli Browse')
+  await signInAs(page, account)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stores' }).click()
+  await expect(page.locator('.partners-view__item')).toHaveCount(6)
+  await page.getByText('Pharmacy', { exact: true }).click()
+  await expect(page.locator('.partners-view__item')).toHaveCount(1)
+  await page.getByRole('link', { name: /Hadar Pharmacy/ }).click()
+  await expect(page.getByTestId('partner-earn')).toHaveText('1 points per ₪1 (before your tier bonus)')
+  await expect(page.getByText('Personal pharmacist advice, no queue')).toBeVisible()
+})
