@@ -1,7 +1,7 @@
 import { onBeforeUnmount, ref, shallowRef, watch } from 'vue'
 import { createCardToken, secondsToNextStep, timeStep } from '@/domain/card-token'
 import { fromBase64 } from '@/domain/crypto'
-import { getCardKey } from '@/services/firebase'
+import { getCardKey, rotateCardKey } from '@/services/firebase'
 import { useMemberStore } from '@/stores/member'
 
 const storageKey = (uid: string) => `moadon.cardKey.${uid}`
@@ -76,5 +76,16 @@ export function useCardToken() {
   const timer = window.setInterval(() => void tick(), 1000)
   onBeforeUnmount(() => window.clearInterval(timer))
 
-  return { token, secondsLeft, keyMissing, retry: ensureKey }
+  /** A lost phone: a new key here, and every code the old one signed stops working. */
+  async function renew() {
+    const m = member.member
+    if (!m) return
+    const fetched = await rotateCardKey()
+    localStorage.setItem(storageKey(m.uid), JSON.stringify(fetched))
+    key.value = fromBase64(fetched.key)
+    lastStep = -1
+    await tick()
+  }
+
+  return { token, secondsLeft, keyMissing, retry: ensureKey, renew }
 }

@@ -62,6 +62,7 @@ test('a member scans in at a partner from its poster', async ({ page }) => {
   const code = await posterCode('carmel-books')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stores' }).click()
   await page.getByRole('link', { name: 'Scan in at a store' }).click()
+  await expect(page).toHaveURL(/\/check-in$/)
   await fakeCameraShowing(page, `http://localhost:4173/check-in?c=${encodeURIComponent(code)}`)
   await page.reload()
   await page.getByRole('button', { name: 'Scan with the camera' }).click()
