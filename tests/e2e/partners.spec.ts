@@ -87,3 +87,25 @@ test('the store directory filters by category and shows each store’s earning',
   await expect(page.getByTestId('partner-earn')).toHaveText('1 points per ₪1 (before your tier bonus)')
   await expect(page.getByText('Personal pharmacist advice, no queue')).toBeVisible()
 })
+
+test('a till without a connection keeps the purchase and sends it when the connection is back', async ({ browser }) => {
+  const account = await createMember('Omer Offline')
+  const member = await memberByEmail(account.email)
+  const till = await staffPage(browser)
+  await till.page.getByLabel('Or type the member number').fill(member.memberNo)
+  await till.page.getByRole('button', { name: 'Find member' }).click()
+  await expect(till.page.getByTestId('staff-customer')).toContainText('Omer')
+
+  await till.context.setOffline(true)
+  await till.page.getByLabel('Amount (₪)').fill('15')
+  await till.page.getByLabel('Receipt number').fill(`OFF-${Date.now()}`)
+  await till.page.getByRole('button', { name: 'Record purchase' }).click()
+  await expect(till.page.getByTestId('staff-done')).toContainText('No connection: the purchase is saved on this device')
+  await expect(till.page.getByText('waiting for the connection')).toBeVisible()
+  expect((await memberByEmail(account.email)).balance).toBe(50)
+
+  await till.context.setOffline(false)
+  await expect(till.page.getByText('waiting for the connection')).toHaveCount(0)
+  await expect.poll(async () => (await memberByEmail(account.email)).balance).toBe(80)
+  await till.context.close()
+})
