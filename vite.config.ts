@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, loadEnv } from 'vite'
+import { FUNCTIONS_REGION } from './src/domain/platform'
 
 // `--mode emulator` (npm start, the tests) talks to the local emulators; any other mode needs the
 // real project's web config in VITE_FIREBASE_* (see README, "Deploy").
@@ -11,6 +12,15 @@ export default defineConfig(({ mode, command }) => {
       'VITE_FIREBASE_API_KEY is not set. Put the web config in .env.production.local, ' +
         'or build with --mode emulator for the local emulators.',
     )
+  }
+  // /r/<code> is served by the referralLanding function, as the Hosting rewrite does in production.
+  const referralProxy = {
+    '/r/': {
+      target: `http://127.0.0.1:5001`,
+      rewrite: (path: string) => `/${env.VITE_FIREBASE_PROJECT_ID ?? 'demo-moadon'}/${FUNCTIONS_REGION}/referralLanding${path}`,
+      // Keep the browser's Host so the page's links and preview tags name this origin.
+      changeOrigin: false,
+    },
   }
   return {
     plugins: [vue()],
@@ -24,8 +34,8 @@ export default defineConfig(({ mode, command }) => {
       __INTLIFY_PROD_DEVTOOLS__: false,
       __VUE_PROD_DEVTOOLS__: false,
     },
-    server: { port: 5173, strictPort: true },
-    preview: { port: 4173, strictPort: true },
+    server: { port: 5173, strictPort: true, proxy: referralProxy },
+    preview: { port: 4173, strictPort: true, proxy: referralProxy },
     // The manifest lets scripts/size-report.mjs follow what the card route loads.
     build: { target: 'es2022', sourcemap: true, manifest: true },
   }

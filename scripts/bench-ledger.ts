@@ -42,7 +42,7 @@ async function newMember(): Promise<string> {
   await joinMember(db, {
     uid,
     email: null,
-    input: { name: 'Bench Member', birthday: null, interests: [], language: 'en', marketingConsent: false },
+    input: { name: 'Bench Member', birthday: null, interests: [], language: 'en', marketingConsent: false, referralCode: null },
     config,
     now: new Date(),
     random: Math.random,

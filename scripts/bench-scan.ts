@@ -51,7 +51,7 @@ async function member() {
   const joined = await joinMember(db, {
     uid,
     email: null,
-    input: { name: 'Scan Bench', birthday: null, interests: [], language: 'en', marketingConsent: false },
+    input: { name: 'Scan Bench', birthday: null, interests: [], language: 'en', marketingConsent: false, referralCode: null },
     config,
     now: new Date(),
     random: Math.random,

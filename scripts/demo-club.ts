@@ -100,6 +100,31 @@ export const demoConfig: ClubConfig = {
   pointsExpiryMonths: 12,
   couponValidityDays: 30,
   checkIn: { requireLocation: false, radiusMeters: 150, streakGoal: 5, streakBonusPoints: 100 },
+  referrals: {
+    enabled: true,
+    friendWelcomePoints: 100,
+    qualifyingSources: ['purchase', 'check-in'],
+    ladder: [
+      { fromFriend: 1, points: 50, tierBoostMonths: 0 },
+      { fromFriend: 2, points: 75, tierBoostMonths: 0 },
+      { fromFriend: 5, points: 200, tierBoostMonths: 1 },
+    ],
+    monthlyCap: 10,
+    disposableDomains: [
+      'mailinator.com',
+      'guerrillamail.com',
+      '10minutemail.com',
+      'tempmail.com',
+      'temp-mail.org',
+      'yopmail.com',
+      'trashmail.com',
+      'sharklasers.com',
+      'getnada.com',
+      'maildrop.cc',
+      'dispostable.com',
+      'throwawaymail.com',
+    ],
+  },
 }
 
 const week = { he: 'א׳–ה׳ 07:00–21:00, ו׳ 07:00–14:00', en: 'Sun–Thu 07:00–21:00, Fri 07:00–14:00' }

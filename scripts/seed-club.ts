@@ -62,6 +62,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
         interests: demo.interests,
         language: demo.language,
         marketingConsent: true,
+        referralCode: null,
       },
       config,
       now: new Date(now.getTime() - demo.joinedDaysAgo * DAY),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LEDGER_SOURCES } from './ledger'
 import { LOCALES } from './locale'
 
 /**
@@ -72,6 +73,22 @@ export const ClubConfigSchema = z
       /** Different partners visited in a month that earn the streak bonus (0: no streak). */
       streakGoal: z.number().int().min(0).max(50),
       streakBonusPoints: z.number().int().min(0).max(100_000),
+    }),
+    referrals: z.object({
+      enabled: z.boolean(),
+      friendWelcomePoints: z.number().int().min(0).max(100_000),
+      qualifyingSources: z.array(z.enum(LEDGER_SOURCES)).min(1),
+      ladder: z
+        .array(
+          z.object({
+            fromFriend: z.number().int().min(1),
+            points: z.number().int().min(0).max(100_000),
+            tierBoostMonths: z.number().int().min(0).max(12),
+          }),
+        )
+        .min(1),
+      monthlyCap: z.number().int().min(0).max(1000),
+      disposableDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).max(500),
     }),
   })
   .superRefine((config, ctx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INTERESTS_MAX, NAME_MAX, NAME_MIN, isPastCalendarDate, type JoinClubInput, type JoinClubRequest } from './join'
 import { LOCALES } from './locale'
+import { parseReferralCode } from './referral-code'
 
 /** Server-side validation of `joinClub` input; kept apart so zod stays out of the app bundle. */
 export const JoinClubInputSchema: z.ZodType<JoinClubRequest, JoinClubInput> = z.strictObject({
@@ -19,4 +20,11 @@ export const JoinClubInputSchema: z.ZodType<JoinClubRequest, JoinClubInput> = z.
     .transform((ids) => [...new Set(ids)]),
   language: z.enum(LOCALES),
   marketingConsent: z.boolean(),
+  // A mistyped or unknown code is not an error: the member simply joins without a referral.
+  referralCode: z
+    .string()
+    .max(20)
+    .transform((s) => parseReferralCode(s))
+    .nullable()
+    .default(null),
 })

@@ -22,10 +22,12 @@ export interface JoinClubInput {
   interests: string[]
   language: Locale
   marketingConsent: boolean
+  /** The code of the member who invited them, if they came through a referral link. */
+  referralCode?: string | null
 }
 
 /** The input after validation and normalisation. */
-export type JoinClubRequest = Required<JoinClubInput> & { birthday: string | null }
+export type JoinClubRequest = Required<JoinClubInput> & { birthday: string | null; referralCode: string | null }
 
 export interface JoinClubResult {
   memberNo: string

@@ -31,6 +31,8 @@ export const LEDGER_REASONS = [
   'debt_recovery',
   'check_in',
   'visit_streak',
+  'referral_welcome',
+  'referral_reward',
 ] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 

@@ -26,6 +26,8 @@ export interface Member {
   cardKeyVersion: number
   referralCode: string
   referredBy: string | null
+  /** The referral dashboard's figures, kept by the server. */
+  referralStats: { opened: number; joined: number; qualified: number; pointsEarned: number }
   joinedAt: Date
   updatedAt: Date
 }

@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   cardKeys: 'cardKeys',
   cardScans: 'cardScans',
   secrets: 'secrets',
+  referrals: 'referrals',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -34,6 +35,8 @@ export const paths = {
   /** One accepted card token: a token is good for one scan. */
   cardScan: (memberNo: string, step: number, code: string) => `${COLLECTIONS.cardScans}/${memberNo}-${step}-${code}`,
   posterKey: () => `${COLLECTIONS.secrets}/posterKey`,
+  /** The referral of one friend (the friend's uid): who brought them, and where it stands. */
+  referral: (friendUid: string) => `${COLLECTIONS.referrals}/${friendUid}`,
 } as const
 
 /** Ledger entry ids that are fixed so the operation that writes them is idempotent. */
@@ -49,4 +52,6 @@ export const LEDGER_IDS = {
   adjustment: (key: string) => `adjust-${key}`,
   checkIn: (partnerId: string, day: string) => `checkin-${partnerId}-${day}`,
   visitStreak: (month: string) => `streak-${month}`,
+  referralWelcome: 'referral-welcome',
+  referralReward: (friendUid: string) => `referral-${friendUid}`,
 } as const

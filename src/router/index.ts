@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { rememberInvite } from '@/composables/use-referral-invite'
 import { useMemberStore } from '@/stores/member'
 import { useSessionStore } from '@/stores/session'
 
@@ -23,6 +24,7 @@ export const router = createRouter({
     { path: '/tiers', name: 'tiers', component: () => import('@/views/TiersView.vue'), meta: { member: true } },
     { path: '/rewards', name: 'rewards', component: () => import('@/views/RewardsView.vue'), meta: { member: true } },
     { path: '/coupons', name: 'coupons', component: () => import('@/views/CouponsView.vue'), meta: { member: true } },
+    { path: '/refer', name: 'refer', component: () => import('@/views/ReferView.vue'), meta: { member: true } },
     { path: '/partners', name: 'partners', component: () => import('@/views/PartnersView.vue'), meta: { member: true } },
     {
       path: '/partners/:id',
@@ -54,6 +56,7 @@ export function safeRedirect(route: RouteLocationNormalized, fallback = '/'): st
 }
 
 router.beforeEach(async (to) => {
+  rememberInvite(to.query)
   const session = useSessionStore()
   await session.ready
   const needsUser = to.meta.member || to.meta.joining || to.meta.staff

@@ -75,6 +75,7 @@ beforeEach(async () => {
     await setDoc(doc(db, paths.usage('alice', 'review')), { total: 1 })
     await setDoc(doc(db, paths.cardKey('alice')), { key: 'c2VjcmV0', version: 1 })
     await setDoc(doc(db, paths.posterKey()), { key: 'c2VjcmV0' })
+    await setDoc(doc(db, paths.referral('bob')), { referrerUid: 'alice', friendUid: 'bob', friendFirstName: 'Bob', status: 'joined' })
   })
 })
 
@@ -156,6 +157,10 @@ describe('members/{uid}', () => {
     tierYearEnds: '2099-12-31',
     birthdayKey: '11-22',
     birthdayGiftYear: 0,
+    referralStats: { opened: 0, joined: 99, qualified: 99, pointsEarned: 0 },
+    tierBoost: { tierId: 'platinum', until: '2099-12-31' },
+    referralQualified: true,
+    cardKeyVersion: 7,
   }
   it.each(Object.entries(forbidden))('denies a member writing %s on their own document', async (field, value) => {
     if ((MEMBER_PROFILE_FIELDS as readonly string[]).includes(field)) throw new Error(`${field} is a profile field`)
@@ -210,6 +215,23 @@ describe('coupons', () => {
     await assertFails(setDoc(doc(alice(), paths.coupon('FREE234567')), { uid: 'alice', status: 'active' }))
     await assertFails(updateDoc(doc(alice(), paths.coupon('ALICE23456')), { status: 'active', expiresAt: Timestamp.now() }))
     await assertFails(updateDoc(doc(staff(), paths.coupon('ALICE23456')), { status: 'used' }))
+  })
+})
+
+describe('referrals', () => {
+  it('lets the referrer read the friends they brought', async () => {
+    await assertSucceeds(getDoc(doc(alice(), paths.referral('bob'))))
+    await assertSucceeds(getDocs(query(collection(alice(), 'referrals'), where('referrerUid', '==', 'alice'))))
+  })
+  it('hides referrals from the friend and from everyone else', async () => {
+    await assertFails(getDoc(doc(bob(), paths.referral('bob'))))
+    await assertFails(getDocs(collection(bob(), 'referrals')))
+    await assertFails(getDoc(doc(staff(), paths.referral('bob'))))
+  })
+  it('denies every client write: no self-made referrals or rewards', async () => {
+    await assertFails(setDoc(doc(bob(), paths.referral('carol')), { referrerUid: 'bob', friendUid: 'carol', status: 'qualified' }))
+    await assertFails(updateDoc(doc(alice(), paths.referral('bob')), { status: 'qualified' }))
+    await assertFails(setDoc(doc(alice(), paths.referralCode('ALICE22')), { uid: 'alice', active: true }))
   })
 })
 

@@ -12,7 +12,14 @@ describe('joinClub input', () => {
       interests: ['coffee', 'books'],
       language: 'he',
       marketingConsent: true,
+      referralCode: null,
     })
+  })
+
+  it('takes a referral code in any case, and drops one that cannot be a code instead of failing', () => {
+    expect(JoinClubInputSchema.parse({ ...valid, referralCode: ' abc2345 ' }).referralCode).toBe('ABC2345')
+    expect(JoinClubInputSchema.parse({ ...valid, referralCode: 'O0O0O0O' }).referralCode).toBeNull()
+    expect(JoinClubInputSchema.safeParse({ ...valid, referralCode: 'x'.repeat(21) }).success).toBe(false)
   })
 
   it.each([

@@ -1,19 +1,24 @@
-import { Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore'
+import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore'
 import { birthdayKey, localDate } from '../../../src/domain/calendar'
 import type { ClubConfig } from '../../../src/domain/club-config'
 import { welcomeGiftPoints } from '../../../src/domain/earning'
 import type { JoinClubRequest, JoinClubResult } from '../../../src/domain/join'
+import type { LotSlice } from '../../../src/domain/lots'
+import { firstName } from '../../../src/domain/member'
 import { generateMemberNumber } from '../../../src/domain/member-number'
 import { LEDGER_IDS, paths } from '../../../src/domain/paths'
 import { credit, initialPoints } from '../../../src/domain/points'
 import { generateReferralCode } from '../../../src/domain/referral-code'
+import { attributionRefusal } from '../../../src/domain/referrals'
 import { entryTier } from '../../../src/domain/tiers'
 import { invalidField } from '../lib/errors'
-import { entryData, pointsFields } from '../ledger/member-state'
+import { entryData, pointsFields, type EntryDraft } from '../ledger/member-state'
 
 export interface JoinMemberParams {
   uid: string
   email: string | null
+  /** The signed-in user's verified phone, when there is one (self-referral check). */
+  phone?: string | null
   input: JoinClubRequest
   config: ClubConfig
   now: Date
@@ -39,6 +44,7 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
     return await db.runTransaction(async (tx) => {
       const existing = await tx.get(memberRef)
       if (existing.exists) return { memberNo: String(existing.get('memberNo')), created: false }
+      const referrer = await findReferrer(db, tx, params)
 
       const numberRef = await reserveUnused(tx, () => db.doc(paths.memberNumber(generateMemberNumber(random))))
       const codeRef = await reserveUnused(tx, () => db.doc(paths.referralCode(generateReferralCode(random))))
@@ -47,12 +53,16 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
       const at = Timestamp.fromDate(now)
       const gift = welcomeGiftPoints(config)
       let state = initialPoints(entryTier(config.tiers).id, today)
-      let welcome = null
-      if (gift > 0) {
-        const credited = credit(state, gift, { earnedOn: today, today }, config)
+      // The welcome gift, and the referral gift when a friend brought them: entries in order.
+      const gifts: { id: string; points: number; source: 'welcome' | 'referral'; reason: 'welcome_gift' | 'referral_welcome'; lot: LotSlice; balanceAfter: number }[] = []
+      const giftOf = (id: string, points: number, source: 'welcome' | 'referral', reason: 'welcome_gift' | 'referral_welcome') => {
+        if (points <= 0) return
+        const credited = credit(state, points, { earnedOn: today, today }, config)
         state = credited.state
-        welcome = credited.lot
+        gifts.push({ id, points, source, reason, lot: credited.lot, balanceAfter: state.balance })
       }
+      giftOf(LEDGER_IDS.welcomeGift, gift, 'welcome', 'welcome_gift')
+      if (referrer) giftOf(LEDGER_IDS.referralWelcome, config.referrals.friendWelcomePoints, 'referral', 'referral_welcome')
 
       tx.create(memberRef, {
         uid,
@@ -70,23 +80,28 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
         ...pointsFields(state, config, today),
         tierSince: at,
         referralCode: codeRef.id,
-        referredBy: null,
+        referredBy: referrer?.uid ?? null,
         joinedAt: at,
         updatedAt: at,
       })
       tx.create(numberRef, { uid, createdAt: at })
       tx.create(codeRef, { uid, active: true, createdAt: at })
-      if (welcome) {
-        const entry = {
-          id: LEDGER_IDS.welcomeGift,
-          type: 'earn',
-          points: gift,
-          source: 'welcome',
-          reason: 'welcome_gift',
-          by: 'system',
-          lots: [welcome],
-        } as const
-        tx.create(db.doc(paths.ledgerEntry(uid, entry.id)), entryData({ ...entry, lots: [welcome] }, gift, now))
+      gifts.forEach((g, i) => {
+        const entry: EntryDraft = { id: g.id, type: 'earn', points: g.points, source: g.source, reason: g.reason, by: 'system', lots: [g.lot] }
+        tx.create(db.doc(paths.ledgerEntry(uid, entry.id)), entryData(entry, g.balanceAfter, new Date(now.getTime() + i)))
+      })
+      if (referrer) {
+        tx.create(db.doc(paths.referral(uid)), {
+          referrerUid: referrer.uid,
+          friendUid: uid,
+          friendFirstName: firstName(input.name),
+          code: input.referralCode,
+          status: 'joined',
+          joinedAt: at,
+          qualifiedAt: null,
+          rewardPoints: 0,
+        })
+        tx.update(referrer.ref, { 'referralStats.joined': FieldValue.increment(1) })
       }
       return { memberNo, created: true }
     })
@@ -96,6 +111,27 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
     if (!existing.exists) throw error
     return { memberNo: String(existing.get('memberNo')), created: false }
   }
+}
+
+/**
+ * The member whose code the new member came with, if the club credits them: an active code, and
+ * none of the abuse rules (self-referral by uid, e-mail or phone, a second referrer, a cycle).
+ * A code that fails is ignored without telling anyone why.
+ */
+async function findReferrer(db: Firestore, tx: Transaction, params: JoinMemberParams) {
+  const { input, config, uid, email } = params
+  if (!input.referralCode || !config.referrals.enabled) return null
+  const code = await tx.get(db.doc(paths.referralCode(input.referralCode)))
+  if (!code.exists || code.get('active') === false) return null
+  const ref = db.doc(paths.member(String(code.get('uid'))))
+  const referrer = await tx.get(ref)
+  if (!referrer.exists) return null
+  const refusal = attributionRefusal(
+    { uid: referrer.id, email: referrer.get('email') ?? null, phone: referrer.get('phone') ?? null, referredBy: referrer.get('referredBy') ?? null },
+    { uid, email, phone: params.phone ?? null, referredBy: null },
+    config.referrals,
+  )
+  return refusal ? null : { uid: referrer.id, ref }
 }
 
 /** Draws identifiers until one is free; collisions are rare, so a few tries are plenty. */

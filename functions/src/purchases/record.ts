@@ -59,7 +59,11 @@ export async function recordPurchase(
           reason: 'receipt-conflict',
         })
       }
-      const tier = findTier(ctx.state.tierId, config.tiers) ?? entryTier(config.tiers)
+      const held = findTier(ctx.state.tierId, config.tiers) ?? entryTier(config.tiers)
+      // A referral reward can lend the next tier's earn rate for a while.
+      const boost = ctx.member.get('tierBoost') as { tierId: string; until: string } | undefined
+      const boosted = boost && boost.until >= ctx.today ? findTier(boost.tierId, config.tiers) : undefined
+      const tier = boosted && boosted.threshold > held.threshold ? boosted : held
       const points = purchasePoints(amount, config, tier, partner.earnMultiplier)
       const planned = planCredit(ctx, {
         key,

@@ -2,7 +2,14 @@ import { collection, onSnapshot, orderBy, query, where } from 'firebase/firestor
 import type { Partner, Reward } from '@/domain/club-config'
 import { COLLECTIONS } from '@/domain/paths'
 import { db } from './app'
-import { couponConverter, partnerConverter, rewardConverter, type Coupon } from './converters'
+import {
+  couponConverter,
+  partnerConverter,
+  referredFriendConverter,
+  rewardConverter,
+  type Coupon,
+  type ReferredFriend,
+} from './converters'
 
 type Unsubscribe = () => void
 
@@ -30,6 +37,15 @@ export function watchCoupons(uid: string, onChange: (coupons: Coupon[]) => void,
       couponConverter,
     ),
     (snap) => onChange(snap.docs.map((doc) => doc.data())),
+    onError,
+  )
+}
+
+/** The friends a member brought (first names and progress only). */
+export function watchReferredFriends(uid: string, onChange: (friends: ReferredFriend[]) => void, onError: (e: Error) => void): Unsubscribe {
+  return onSnapshot(
+    query(collection(db, COLLECTIONS.referrals), where('referrerUid', '==', uid)).withConverter(referredFriendConverter),
+    (snap) => onChange(snap.docs.map((doc) => doc.data()).sort((a, b) => b.joinedAt.getTime() - a.joinedAt.getTime())),
     onError,
   )
 }

@@ -42,6 +42,12 @@ export const memberConverter = readOnly<Member>((snap) => {
     referralCode: String(d.referralCode ?? ''),
     cardKeyVersion: Number(d.cardKeyVersion ?? 0),
     referredBy: typeof d.referredBy === 'string' ? d.referredBy : null,
+    referralStats: {
+      opened: Number(d.referralStats?.opened ?? 0),
+      joined: Number(d.referralStats?.joined ?? 0),
+      qualified: Number(d.referralStats?.qualified ?? 0),
+      pointsEarned: Number(d.referralStats?.pointsEarned ?? 0),
+    },
     joinedAt: toDate(d.joinedAt),
     updatedAt: toDate(d.updatedAt),
   }
@@ -98,5 +104,24 @@ export const couponConverter = readOnly<Coupon>((snap) => {
     issuedAt: toDate(d.issuedAt),
     expiresAt: toDate(d.expiresAt),
     usedAt: d.usedAt ? toDate(d.usedAt) : null,
+  }
+})
+
+export interface ReferredFriend {
+  friendUid: string
+  firstName: string
+  status: 'joined' | 'qualified' | 'refused'
+  rewardPoints: number
+  joinedAt: Date
+}
+
+export const referredFriendConverter = readOnly<ReferredFriend>((snap) => {
+  const d = snap.data()
+  return {
+    friendUid: snap.id,
+    firstName: String(d.friendFirstName ?? ''),
+    status: d.status === 'qualified' || d.status === 'refused' ? d.status : 'joined',
+    rewardPoints: Number(d.rewardPoints ?? 0),
+    joinedAt: toDate(d.joinedAt),
   }
 })

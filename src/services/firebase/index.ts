@@ -1,8 +1,8 @@
 // The app's only door to Firebase: views and stores import from here, never from `firebase/*`.
 export { AuthFailure, signIn, signOut, signUp, watchSession, type AuthFailureReason, type SessionUser } from './auth'
 export { watchClubConfig } from './club'
-export { watchCoupons, watchPartners, watchRewards } from './catalogue'
-export type { Coupon } from './converters'
+export { watchCoupons, watchPartners, watchReferredFriends, watchRewards } from './catalogue'
+export type { Coupon, ReferredFriend } from './converters'
 export {
   AppError,
   acceptCoupon,

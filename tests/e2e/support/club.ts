@@ -43,7 +43,7 @@ export async function createMember(name: string, options: { extraPoints?: number
   await joinMember(db, {
     uid: user.uid,
     email,
-    input: { name, birthday: null, interests: ['coffee'], language: options.language ?? 'en', marketingConsent: false },
+    input: { name, birthday: null, interests: ['coffee'], language: options.language ?? 'en', marketingConsent: false, referralCode: null },
     config: demoConfig,
     now: new Date(),
     random: Math.random,

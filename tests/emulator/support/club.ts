@@ -58,7 +58,7 @@ export async function memberSince(daysAgo: number, name = 'Long-time Member') {
   const joined = await joinMember(admin().db, {
     uid: user.uid,
     email,
-    input: { name, birthday: null, interests: ['coffee'], language: 'en', marketingConsent: false },
+    input: { name, birthday: null, interests: ['coffee'], language: 'en', marketingConsent: false, referralCode: null },
     config: demoConfig,
     now: new Date(Date.now() - daysAgo * 86_400_000),
     random: Math.random,

@@ -1,0 +1,21 @@
+import { onRequest } from 'firebase-functions/v2/https'
+import { loadClubConfig } from '../club'
+import { db } from '../lib/admin'
+import { referralLanding as render } from './landing'
+
+/** `/r/<code>` (a Hosting rewrite): the shared link's landing page with social preview tags. */
+export const referralLanding = onRequest(async (req, res) => {
+  const firestore = db()
+  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost')
+  const proto = String(req.headers['x-forwarded-proto'] ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https'))
+  const html = await render(firestore, await loadClubConfig(firestore), {
+    path: req.path,
+    origin: `${proto.split(',')[0]}://${host.split(',')[0]}`,
+    acceptLanguage: req.headers['accept-language'],
+    userAgent: req.headers['user-agent'],
+  })
+  // Previews are cached by the networks and the CDN for a while; a new name shows within minutes.
+  res.set('Cache-Control', 'public, max-age=300, s-maxage=600')
+  res.set('Vary', 'Accept-Language')
+  res.status(200).type('html').send(html)
+})
