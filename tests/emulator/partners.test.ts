@@ -48,7 +48,7 @@ describe('card tokens at the till', () => {
     expect(results.every((r) => r.points === 60 && r.firstName === 'Card')).toBe(true)
     expect((await ledgerDocs(member.uid)).filter((e) => e.source === 'purchase')).toHaveLength(1)
     expect(await checkInvariants(admin().db, demoConfig, [member.uid])).toEqual([])
-  })
+  }, 120_000)
 
   it('refuses a token used for a second purchase, and one from two minutes ago', async () => {
     const member = await memberWithCard()

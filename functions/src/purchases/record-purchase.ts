@@ -6,6 +6,7 @@ import { parseInput } from '../lib/errors'
 import { cardScanPath, identifyMember, scanMoment } from '../cards/identify'
 import { loadPartner } from '../lib/lookups'
 import { requireStaff } from '../lib/roles'
+import { settleReferralAfter } from '../referrals/settle'
 import { recordPurchase as record, type PurchaseResult } from './record'
 
 /**
@@ -22,7 +23,7 @@ export const recordPurchase = onCall(async (request): Promise<PurchaseResult> =>
     loadPartner(firestore, staff.partnerId),
     identifyMember(firestore, input, scannedAt),
   ])
-  return record(firestore, {
+  const result = await record(firestore, {
     uid: member.uid,
     partner,
     amount: input.amount,
@@ -32,4 +33,6 @@ export const recordPurchase = onCall(async (request): Promise<PurchaseResult> =>
     cardScanPath: member.token ? cardScanPath(member.token) : undefined,
     scannedAt: input.scannedAt ? scannedAt : undefined,
   })
+  await settleReferralAfter(firestore, member.uid, 'purchase', config)
+  return result
 })
