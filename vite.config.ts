@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, loadEnv } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 import { FUNCTIONS_REGION } from './src/domain/platform.ts'
 
 // `--mode emulator` (npm start, the tests) talks to the local emulators; any other mode needs the
@@ -23,7 +24,48 @@ export default defineConfig(({ mode, command }) => {
     },
   }
   return {
-    plugins: [vue()],
+    plugins: [
+      vue(),
+      VitePWA({
+        // Our own worker (src/sw.ts), registered by the app through workbox-window; off in dev.
+        strategies: 'injectManifest',
+        srcDir: 'src',
+        filename: 'sw.ts',
+        injectRegister: false,
+        registerType: 'prompt',
+        devOptions: { enabled: false },
+        injectManifest: {
+          globPatterns: ['**/*.{js,css,html,svg,png,webp,woff2}'],
+          // The QR decoder's wasm is for staff screens: cached when first used, not for everyone.
+          globIgnores: ['**/*.wasm', 'brand/og-referral.png', 'screenshots/**'],
+          maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+        },
+        manifest: {
+          id: '/',
+          name: 'Moadon — מועדון השכונה',
+          short_name: 'Moadon',
+          description: 'Your club card, points and rewards — כרטיס המועדון, הנקודות וההטבות שלך',
+          lang: 'he',
+          dir: 'rtl',
+          start_url: '/',
+          scope: '/',
+          display: 'standalone',
+          orientation: 'portrait',
+          theme_color: '#0f5c4d',
+          background_color: '#f4f6f5',
+          categories: ['shopping', 'lifestyle'],
+          icons: [
+            { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+            { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+            { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+          screenshots: [
+            { src: '/screenshots/card-narrow.png', sizes: '1082x2202', type: 'image/png', form_factor: 'narrow', label: 'The wallet card' },
+            { src: '/screenshots/card-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'The wallet card' },
+          ],
+        },
+      }),
+    ],
     resolve: {
       alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
     },

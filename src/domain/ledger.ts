@@ -1,3 +1,4 @@
+import type { LocalizedText } from './locale'
 import type { LotSlice } from './lots'
 
 /** Kinds of ledger entries; every change of a balance is exactly one of these. */
@@ -65,6 +66,8 @@ export interface LedgerEntry {
   lots: LotSlice[]
   /** Free text an operator wrote (adjustments). */
   note: string | null
+  /** For redemptions: the reward's name when it was redeemed. */
+  rewardName: LocalizedText | null
   createdAt: Date
 }
 

@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale } from '@/domain/locale'
 import en, { type MessageSchema } from './en'
 import he from './he'
+import { hebrewPlural } from './plural'
 
 const STORAGE_KEY = 'moadon.locale'
 
@@ -17,6 +18,7 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   locale: initialLocale(),
   fallbackLocale: 'en',
   messages: { en, he },
+  pluralRules: { he: hebrewPlural },
 })
 
 /** Switches language, mirrors `<html lang dir>` and remembers the choice on this device. */

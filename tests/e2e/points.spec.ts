@@ -82,7 +82,7 @@ test('a member redeems a reward and gets a coupon to show at the till', async ({
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Card' }).click()
   await expect(page.getByTestId('wallet-balance')).toHaveText('90')
-  await expect(page.getByRole('link', { name: 'You have 1 coupons ready to use' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'You have one coupon ready to use' })).toBeVisible()
 })
 
 test('a member with too few points is told how many are missing', async ({ page }) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { localized, pickLocale } from '@/domain/locale'
 import en from '@/i18n/en'
 import he from '@/i18n/he'
+import { hebrewPlural } from '@/i18n/plural'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
@@ -36,5 +37,25 @@ describe('locales', () => {
     expect(localized({ he: 'כסף', en: 'Silver' }, 'he')).toBe('כסף')
     expect(localized({ he: 'כסף', en: 'Silver' }, 'en-US')).toBe('Silver')
     expect(localized({ he: '', en: 'Silver' }, 'he')).toBe('Silver')
+  })
+})
+
+describe('Hebrew plurals', () => {
+  it('picks one, two and other from three forms', () => {
+    expect([1, 2, 3, 5, 10, 11, 20, 100, 0].map((n) => hebrewPlural(n, 3))).toEqual([0, 1, 2, 2, 2, 2, 2, 2, 2])
+  })
+  it('falls back to one and other with two forms', () => {
+    expect([1, 2, 7].map((n) => hebrewPlural(n, 2))).toEqual([0, 1, 1])
+  })
+  it('renders through vue-i18n in both languages', async () => {
+    const { i18n } = await import('./support/i18n-instance')
+    const t = i18n.global.t
+    i18n.global.locale.value = 'he'
+    expect(t('wallet.coupons', { count: 1 }, 1)).toBe('יש לך קופון אחד לשימוש')
+    expect(t('wallet.coupons', { count: 2 }, 2)).toBe('יש לך שני קופונים לשימוש')
+    expect(t('wallet.coupons', { count: 7 }, 7)).toBe('יש לך 7 קופונים לשימוש')
+    i18n.global.locale.value = 'en'
+    expect(t('wallet.coupons', { count: 1 }, 1)).toBe('You have one coupon ready to use')
+    expect(t('wallet.coupons', { count: 2 }, 2)).toBe('You have 2 coupons ready to use')
   })
 })

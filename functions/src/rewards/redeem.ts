@@ -60,7 +60,8 @@ export async function redeemReward(
             partnerId: reward.partnerId,
             by: params.uid,
             lots: taken.taken,
-            details: { rewardId: reward.id, couponCode: couponRef.id },
+            // The name as it was, so the history reads right even after the reward is retired.
+            details: { rewardId: reward.id, couponCode: couponRef.id, rewardName: reward.name },
           },
         ],
         writes: (tx) => {

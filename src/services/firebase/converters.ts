@@ -71,6 +71,7 @@ export const ledgerEntryConverter = readOnly<LedgerEntry>((snap) => {
     balanceAfter: Number(d.balanceAfter ?? 0),
     lots: Array.isArray(d.lots) ? d.lots : [],
     note: typeof d.note === 'string' ? d.note : null,
+    rewardName: d.rewardName && typeof d.rewardName.en === 'string' ? (d.rewardName as LocalizedText) : null,
     createdAt: toDate(d.createdAt),
   }
 })
