@@ -75,6 +75,9 @@ export default defineConfig(({ mode, command }) => {
       __VUE_I18N_FULL_INSTALL__: false,
       __INTLIFY_PROD_DEVTOOLS__: false,
       __VUE_PROD_DEVTOOLS__: false,
+      // Every component uses <script setup>: Vue's Options API can stay out of the bundle.
+      __VUE_OPTIONS_API__: false,
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
     },
     server: { port: 5173, strictPort: true, proxy: referralProxy },
     preview: { port: 4173, strictPort: true, proxy: referralProxy },

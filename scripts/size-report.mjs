@@ -1,7 +1,9 @@
-// Prints the gzipped JavaScript and CSS that the card route (/) loads from the production build
-// in dist/: the entry chunk, the wallet view, and everything they import statically.
-//   node scripts/size-report.mjs [--json]
-import { readFileSync } from 'node:fs'
+// Prints the gzipped JavaScript and CSS that the card route (/) needs to paint, from the production
+// build in dist/: the entry chunk, the wallet view, everything they import statically, and the
+// larger of the two languages' messages (one is loaded before the first paint). With --budget it
+// fails when that JavaScript is over 100 KB or any precached file is over 2 MiB.
+//   node scripts/size-report.mjs [--json] [--budget]
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { ROOT } from './lib/emulators.mjs'
@@ -19,6 +21,9 @@ function collect(key, seen) {
 
 const keys = new Set()
 for (const key of CARD_ROUTE) collect(key, keys)
+const gzOf = (key) => gzipSync(readFileSync(join(DIST, manifest[key].file)), { level: 9 }).length
+const [heavierLocale] = ['src/i18n/he.ts', 'src/i18n/en.ts'].filter((k) => manifest[k]).sort((a, b) => gzOf(b) - gzOf(a))
+if (heavierLocale) collect(heavierLocale, keys)
 const files = new Set()
 for (const key of keys) {
   files.add(manifest[key].file)
@@ -31,10 +36,27 @@ const js = rows.filter((r) => r.file.endsWith('.js')).reduce((sum, r) => sum + r
 const css = rows.filter((r) => r.file.endsWith('.css')).reduce((sum, r) => sum + r.gzip, 0)
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
+const BUDGET_JS = 100 * 1024
+const BUDGET_FILE = 2 * 1024 * 1024
+// What the service worker precaches is listed in dist/sw.js; check each file's size on disk.
+const sw = readFileSync(join(DIST, 'sw.js'), 'utf8')
+const precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1].replace(/^\//, ''))
+const oversized = precached.filter((file) => statSync(join(DIST, file)).size > BUDGET_FILE)
+const largest = precached.map((file) => ({ file, size: statSync(join(DIST, file)).size })).sort((a, b) => b.size - a.size)[0]
+
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ jsGzip: js, cssGzip: css, files: rows }))
 } else {
   console.log('Card route (/) from the production build, gzipped:')
   for (const row of rows) console.log(`  ${kb(row.gzip).padStart(9)}  ${row.file}`)
-  console.log(`  JavaScript ${kb(js)} · CSS ${kb(css)}`)
+  console.log(`  JavaScript ${kb(js)} · CSS ${kb(css)}  (budget ${kb(BUDGET_JS)} of JavaScript)`)
+  console.log(`Precached by the service worker: ${precached.length} files; largest ${largest?.file} ${kb(largest?.size ?? 0)} (limit 2 MiB each)`)
+}
+if (process.argv.includes('--budget')) {
+  const problems = []
+  if (js > BUDGET_JS) problems.push(`the card route needs ${kb(js)} of JavaScript, over the ${kb(BUDGET_JS)} budget`)
+  if (precached.length === 0) problems.push('no precache list found in dist/sw.js')
+  for (const file of oversized) problems.push(`${file} is over 2 MiB and precached`)
+  for (const problem of problems) console.error(`✗ ${problem}`)
+  process.exit(problems.length ? 1 : 0)
 }

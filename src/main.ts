@@ -1,11 +1,12 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { currentLocale, i18n, loadMessages } from './i18n'
 import { registerServiceWorker } from './pwa/register'
 import { router } from './router'
 import './styles/main.css'
 
+await loadMessages(currentLocale())
 const app = createApp(App)
 app.use(createPinia())
 app.use(i18n)

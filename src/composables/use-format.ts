@@ -16,6 +16,7 @@ export function useFormat() {
   )
   const longDay = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
   const shortDay = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'short' }))
+  const relative = computed(() => new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' }))
   const monthYear = computed(() => new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }))
   return {
     points: (value: number) => integer.value.format(value),
@@ -26,6 +27,14 @@ export function useFormat() {
     day: (date: string) => longDay.value.format(calendarDay(date)),
     /** A moment, short: "22 Nov". */
     shortDate: (date: Date) => shortDay.value.format(date),
+    /** How long ago, in words: "3 hours ago", "לפני 3 שעות". */
+    ago: (date: Date, now = Date.now()) => {
+      const minutes = Math.round((date.getTime() - now) / 60_000)
+      if (Math.abs(minutes) < 60) return relative.value.format(minutes, 'minute')
+      const hours = Math.round(minutes / 60)
+      if (Math.abs(hours) < 48) return relative.value.format(hours, 'hour')
+      return relative.value.format(Math.round(hours / 24), 'day')
+    },
     /** A club month (YYYY-MM), e.g. "November 2026". */
     month: (month: string) => monthYear.value.format(calendarDay(`${month}-01`)),
   }

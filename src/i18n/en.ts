@@ -64,6 +64,8 @@ const en = {
     renewConfirm: 'Codes shown on any other phone will stop working at once.',
     renewYes: 'Renew my card code',
     renewed: 'Your card code is renewed; old codes no longer work.',
+    offline: 'You are offline. The card still works at the till.',
+    offlineAge: 'You are offline. The card still works; the balance was updated {age}.',
     showAtTill: 'Show this code at the till of any partner store.',
     pointsArrived: 'Your balance is now {points} points.',
     expiring: '{points} points expire on {date}. Use them before then.',

@@ -1,7 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale } from '@/domain/locale'
-import en, { type MessageSchema } from './en'
-import he from './he'
+import type { MessageSchema } from './en'
 import { hebrewPlural } from './plural'
 
 const STORAGE_KEY = 'moadon.locale'
@@ -13,16 +12,28 @@ function initialLocale(): Locale {
   return pickLocale(navigator.languages ?? [navigator.language], 'he')
 }
 
+// Only the language on screen is loaded before the first paint; the other comes when chosen.
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'en',
-  messages: { en, he },
+  messages: {} as Record<Locale, MessageSchema>,
   pluralRules: { he: hebrewPlural },
 })
 
+const loaders: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
+  he: () => import('./he'),
+  en: () => import('./en'),
+}
+
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (Object.keys(i18n.global.getLocaleMessage(locale)).length > 0) return
+  i18n.global.setLocaleMessage(locale, (await loaders[locale]()).default)
+}
+
 /** Switches language, mirrors `<html lang dir>` and remembers the choice on this device. */
-export function setLocale(locale: Locale): void {
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadMessages(locale)
   i18n.global.locale.value = locale
   localStorage.setItem(STORAGE_KEY, locale)
   applyDocumentLocale(locale)

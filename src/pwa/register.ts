@@ -1,4 +1,3 @@
-import { Workbox } from 'workbox-window'
 import { usePwaStore } from '@/stores/pwa'
 
 const HOUR = 60 * 60 * 1000
@@ -8,8 +7,10 @@ const HOUR = 60 * 60 * 1000
  * waits until the member taps "Reload"; updates are looked for when the app comes back to the
  * foreground and every hour.
  */
-export function registerServiceWorker(): void {
+export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
+  // workbox-window is not needed to paint the card: it comes after.
+  const { Workbox } = await import('workbox-window')
   const wb = new Workbox('/sw.js', { scope: '/' })
   const pwa = usePwaStore()
   wb.addEventListener('waiting', () => {

@@ -2,13 +2,14 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { ClubConfig } from '@/domain/club-config'
 import { findTier } from '@/domain/tiers'
+import { recall, remember } from '@/services/device-cache'
 import { watchClubConfig } from '@/services/firebase'
 import { useSessionStore } from './session'
 
 /** The club's public configuration (readable once signed in), kept live. */
 export const useClubStore = defineStore('club', () => {
   const session = useSessionStore()
-  const config = ref<ClubConfig | null>(null)
+  const config = ref<ClubConfig | null>(recall<ClubConfig>('club'))
   const failed = ref(false)
   let unsubscribe: (() => void) | null = null
 
@@ -20,7 +21,9 @@ export const useClubStore = defineStore('club', () => {
       if (!signedIn) return
       unsubscribe = watchClubConfig(
         (next) => {
+          if (!next) return
           config.value = next
+          remember('club', next)
           failed.value = false
         },
         () => (failed.value = true),

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { JoinClubInput } from '@/domain/join'
 import type { Member } from '@/domain/member'
+import { recall, remember } from '@/services/device-cache'
 import { joinClub, updateProfile, watchMember, type ProfilePatch } from '@/services/firebase'
 import { useSessionStore } from './session'
 
@@ -15,6 +16,8 @@ export const useMemberStore = defineStore('member', () => {
   const session = useSessionStore()
   const member = ref<Member | null>(null)
   const status = ref<Status>('signed-out')
+  /** When the server last confirmed the member's figures (the card says how old they are). */
+  const syncedAt = ref<Date | null>(null)
   let unsubscribe: (() => void) | null = null
   let waiters: (() => void)[] = []
 
@@ -31,14 +34,28 @@ export const useMemberStore = defineStore('member', () => {
     unsubscribe = null
     member.value = null
     if (!uid) return settle('signed-out')
-    settle('loading')
+    // The card as this device last saw it, at once; the live document follows.
+    const cached = recall<{ member: Member; syncedAt: Date }>('member')
+    if (cached && cached.member.uid === uid) {
+      member.value = cached.member
+      syncedAt.value = cached.syncedAt
+      settle('ready')
+    } else {
+      settle('loading')
+    }
     unsubscribe = watchMember(
       uid,
-      (next) => {
+      (next, fromServer) => {
+        // An empty offline cache says nothing about membership: wait for the server.
+        if (!next && !fromServer) return
         member.value = next
+        if (next && fromServer) {
+          syncedAt.value = new Date()
+          remember('member', { member: next, syncedAt: syncedAt.value })
+        }
         settle(next ? 'ready' : 'missing')
       },
-      () => settle('error'),
+      () => settle(member.value ? 'ready' : 'error'),
     )
   }
 
@@ -76,5 +93,5 @@ export const useMemberStore = defineStore('member', () => {
 
   const isMember = computed(() => member.value !== null)
 
-  return { member, status, isMember, loaded, retry, join, saveProfile }
+  return { member, status, syncedAt, isMember, loaded, retry, join, saveProfile }
 })

@@ -5,24 +5,9 @@ import {
   signOut as firebaseSignOut,
 } from 'firebase/auth'
 import { FirebaseError } from 'firebase/app'
+import { AuthFailure, type AuthFailureReason } from '../errors'
 import { auth } from './app'
 
-/** Why a sign-in or sign-up failed, in terms the app translates. */
-export type AuthFailureReason =
-  | 'invalid-credentials'
-  | 'email-in-use'
-  | 'weak-password'
-  | 'invalid-email'
-  | 'too-many-requests'
-  | 'network'
-  | 'unknown'
-
-export class AuthFailure extends Error {
-  constructor(readonly reason: AuthFailureReason) {
-    super(reason)
-    this.name = 'AuthFailure'
-  }
-}
 
 const AUTH_REASONS: Record<string, AuthFailureReason> = {
   'auth/invalid-credential': 'invalid-credentials',

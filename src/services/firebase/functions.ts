@@ -1,6 +1,7 @@
 import { FirebaseError } from 'firebase/app'
 import { httpsCallable } from 'firebase/functions'
-import { toAppErrorCode, type AppErrorCode } from '@/domain/errors'
+import { toAppErrorCode } from '@/domain/errors'
+import { AppError } from '../errors'
 import type { JoinClubInput, JoinClubResult } from '@/domain/join'
 import type {
   CardKeyResult,
@@ -19,19 +20,6 @@ import type {
 } from '@/domain/callable-schemas'
 import { functions } from './app'
 
-/** An error the app can translate: a code from PRODUCT.md and, for bad input, the fields. */
-export class AppError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    message: string,
-    readonly fields: string[] = [],
-    /** The server's machine-readable reason, e.g. `insufficient-points`, `out-of-stock`. */
-    readonly reason: string | null = null,
-  ) {
-    super(message)
-    this.name = 'AppError'
-  }
-}
 
 async function call<I, O>(name: string, data: I): Promise<O> {
   try {

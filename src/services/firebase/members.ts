@@ -5,15 +5,19 @@ import { paths } from '@/domain/paths'
 import { db } from './app'
 import { memberConverter } from './converters'
 
-/** Live member document: `null` when the user has not joined yet. Returns the unsubscribe. */
+/**
+ * Live member document: `null` when the user has not joined yet. `fromServer` tells a confirmed
+ * copy from the device's cache (offline). Returns the unsubscribe.
+ */
 export function watchMember(
   uid: string,
-  onChange: (member: Member | null) => void,
+  onChange: (member: Member | null, fromServer: boolean) => void,
   onError: (error: Error) => void,
 ): () => void {
   return onSnapshot(
     doc(db, paths.member(uid)).withConverter(memberConverter),
-    (snap) => onChange(snap.exists() ? snap.data() : null),
+    { includeMetadataChanges: true },
+    (snap) => onChange(snap.exists() ? snap.data() : null, !snap.metadata.fromCache),
     onError,
   )
 }

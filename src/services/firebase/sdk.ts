@@ -1,0 +1,20 @@
+// Everything the app does with Firebase. Loaded lazily through ./index.ts, so the first screen
+// paints before the SDKs arrive.
+export { signIn, signOut, signUp, watchSession, type SessionUser } from './auth'
+export { watchClubConfig } from './club'
+export { watchCoupons, watchPartners, watchReferredFriends, watchRewards } from './catalogue'
+export type { Coupon, ReferredFriend } from './converters'
+export {
+  acceptCoupon,
+  checkIn,
+  claimProfileReward,
+  getCardKey,
+  getPosterCode,
+  joinClub,
+  lookupMember,
+  recordPurchase,
+  redeemReward,
+  rotateCardKey,
+} from './functions'
+export { fetchLedgerPage, type LedgerPage, type PageCursor } from './ledger'
+export { updateProfile, watchMember, type ProfilePatch } from './members'
