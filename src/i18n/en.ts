@@ -66,6 +66,7 @@ const en = {
     renewed: 'Your card code is renewed; old codes no longer work.',
     offline: 'You are offline. The card still works at the till.',
     offlineAge: 'You are offline. The card still works; the balance was updated {age}.',
+    tierUp: 'Congratulations — you reached {tier}!',
     showAtTill: 'Show this code at the till of any partner store.',
     pointsArrived: 'Your balance is now {points} points.',
     expiring: '{points} points expire on {date}. Use them before then.',

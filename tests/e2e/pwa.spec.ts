@@ -44,6 +44,12 @@ test('the manifest is linked and complete, with real icons and screenshots', asy
 
 test('the service worker installs, and after one visit the card opens offline with its QR and balance', async ({ page, context }) => {
   await signInAs(page, dana)
+  // Visit the screens once online, as a member would before losing the signal.
+  await page.goto('/history')
+  await page.locator('li.history-entry-row').first().waitFor()
+  await page.goto('/partners')
+  await page.locator('.partners-view__item').first().waitFor()
+  await page.goto('/')
   await controlledByWorker(page)
   const card = page.getByTestId('wallet-card')
   await expect(card.locator('canvas')).toHaveAttribute('data-qr-value', /^V1\./)
@@ -54,6 +60,13 @@ test('the service worker installs, and after one visit the card opens offline wi
   await expect(card.getByTestId('wallet-name')).toHaveText('דנה לוי')
   await expect(card.getByTestId('wallet-balance')).toHaveText(balance!)
   await expect(card.locator('canvas')).toHaveAttribute('data-qr-value', /^V1\.\d{8}\.\d+\.[A-Z2-7]{10}$/)
+  // The balance shown is the last one the server confirmed, and the card says how old it is.
+  await expect(page.getByTestId('wallet-offline')).toContainText('היתרה עודכנה')
+  // Recent history and the store directory come from the device too.
+  await page.getByRole('navigation', { name: 'ראשי' }).getByRole('link', { name: 'היסטוריה' }).click()
+  await expect(page.locator('li.history-entry-row').first()).toBeVisible()
+  await page.getByRole('navigation', { name: 'ראשי' }).getByRole('link', { name: 'חנויות' }).click()
+  await expect(page.locator('.partners-view__item')).toHaveCount(6)
   // Referral links and Firebase's auth handler are never answered by the app shell.
   const referral = await page.evaluate(async () => (await fetch('/r/ABCDEFG').catch(() => null))?.status ?? 'network')
   expect(referral).toBe('network')

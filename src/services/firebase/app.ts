@@ -3,6 +3,7 @@ import { browserLocalPersistence, connectAuthEmulator, indexedDBLocalPersistence
 import {
   connectFirestoreEmulator,
   initializeFirestore,
+  memoryLocalCache,
   persistentLocalCache,
   persistentMultipleTabManager,
 } from 'firebase/firestore'
@@ -26,9 +27,14 @@ export const auth = initializeAuth(firebaseApp, {
   persistence: [indexedDBLocalPersistence, browserLocalPersistence],
 })
 
-// The persistent cache lets the card and the directory open from the device when offline.
+// The persistent cache (shared by open tabs) lets history and the directory open offline. Where
+// IndexedDB is missing, memory it is; where it exists but fails (some private modes), the SDK
+// itself falls back to memory and the app still works online.
 export const db = initializeFirestore(firebaseApp, {
-  localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
+  localCache:
+    typeof indexedDB === 'undefined'
+      ? memoryLocalCache()
+      : persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
 })
 
 export const functions = getFunctions(firebaseApp, FUNCTIONS_REGION)
