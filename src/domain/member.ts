@@ -22,6 +22,8 @@ export interface Member {
   qualifyingMonths: Record<string, { points: number; spend: number }>
   /** The next lot to expire. */
   nextExpiry: { expiresOn: string; points: number } | null
+  /** A higher tier lent for a while (a referral reward). */
+  tierBoost: { tierId: string; until: string } | null
   /** Changes when the card key is rotated: other devices fetch the new key. */
   cardKeyVersion: number
   referralCode: string

@@ -79,3 +79,24 @@ export function toKeepTier(qualifying: number, currentTierId: string, tiers: rea
   const current = findTier(currentTierId, tiers)
   return current ? Math.max(0, current.threshold - qualifying) : 0
 }
+
+/** A tier lent for a while (a referral reward): its earn rate and its rewards until `until`. */
+export interface TierBoost {
+  tierId: string
+  until: string
+}
+
+/**
+ * The tier whose benefits apply today: the member's own, or a boosted higher one that has not
+ * ended yet (`until` is the last day).
+ */
+export function effectiveTier(
+  tierId: string,
+  boost: TierBoost | null | undefined,
+  tiers: readonly Tier[],
+  today: string,
+): Tier {
+  const held = findTier(tierId, tiers) ?? entryTier(tiers)
+  const lent = boost && boost.until >= today ? findTier(boost.tierId, tiers) : undefined
+  return lent && lent.threshold > held.threshold ? lent : held
+}

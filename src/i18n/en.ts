@@ -117,6 +117,7 @@ const en = {
     top: 'You are at the top tier: {tier}',
     toKeep: 'Earn {amount} more by {date} to keep {tier}.',
     kept: 'You keep {tier} at least until {date}.',
+    boost: 'Thank you for bringing friends: you enjoy {tier} benefits until {date}.',
     allTiers: 'All tiers and their benefits',
     entry: 'From joining',
     from: 'From {amount} a year',

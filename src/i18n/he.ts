@@ -119,6 +119,7 @@ const he: MessageSchema = {
     top: 'הגעת לדרגה הגבוהה ביותר: {tier}',
     toKeep: 'צוברים עוד {amount} עד {date} ושומרים על {tier}.',
     kept: 'דרגת {tier} שמורה לך לפחות עד {date}.',
+    boost: 'תודה שהבאת חברים: הטבות {tier} שלך עד {date}.',
     allTiers: 'כל הדרגות וההטבות שלהן',
     entry: 'מרגע ההצטרפות',
     from: 'מ־{amount} בשנה',

@@ -122,6 +122,25 @@ describe('paying the referrer', () => {
     expect(rewards.sort()).toEqual([50, 75])
   })
 
+  it('lends the next tier for a month with the 5th friend: its earn rate and its rewards', async () => {
+    const referrer = await joinedMember('Dana Five')
+    const code = await codeOf(referrer.uid)
+    for (let i = 0; i < 5; i++) {
+      const friend = await joinAs(`five${i}.${unique()}@walla.co.il`, code, `Pal${i} X`)
+      await staff.call('recordPurchase', { memberNo: friend.memberNo, amount: 10, receiptId: receiptId() })
+    }
+    const rewards = (await ledgerDocs(referrer.uid)).filter((e) => e.reason === 'referral_reward').map((e) => e.points)
+    expect(rewards.sort((a, b) => a - b)).toEqual([50, 75, 75, 75, 200])
+    const doc = await memberDoc(referrer.uid)
+    expect(doc.tierId).toBe('silver')
+    expect(doc.tierBoost.tierId).toBe('gold')
+    // Gold's 1.25 at the till, and Gold's board game in the catalogue, while the boost lasts.
+    const sale = await staff.call<object, { points: number }>('recordPurchase', { memberNo: referrer.memberNo, amount: 300, receiptId: receiptId() })
+    expect(sale.points).toBe(375)
+    await referrer.call('redeemReward', { rewardId: 'board-game', requestId: `boost-${unique()}` })
+    expect(await checkInvariants(admin().db, demoConfig, [referrer.uid])).toEqual([])
+  })
+
   it('pays nothing for a friend with a throwaway address', async () => {
     const referrer = await joinedMember('Dana Throwaway')
     const friend = await joinAs(`bot.${unique()}@yopmail.com`, await codeOf(referrer.uid))

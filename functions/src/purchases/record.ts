@@ -5,7 +5,7 @@ import type { ClubConfig, Partner } from '../../../src/domain/club-config'
 import { purchasePoints } from '../../../src/domain/earning'
 import { firstName } from '../../../src/domain/member'
 import { LEDGER_IDS } from '../../../src/domain/paths'
-import { findTier, entryTier } from '../../../src/domain/tiers'
+import { effectiveTier, type TierBoost } from '../../../src/domain/tiers'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
 
@@ -59,11 +59,8 @@ export async function recordPurchase(
           reason: 'receipt-conflict',
         })
       }
-      const held = findTier(ctx.state.tierId, config.tiers) ?? entryTier(config.tiers)
       // A referral reward can lend the next tier's earn rate for a while.
-      const boost = ctx.member.get('tierBoost') as { tierId: string; until: string } | undefined
-      const boosted = boost && boost.until >= ctx.today ? findTier(boost.tierId, config.tiers) : undefined
-      const tier = boosted && boosted.threshold > held.threshold ? boosted : held
+      const tier = effectiveTier(ctx.state.tierId, ctx.member.get('tierBoost') as TierBoost | undefined, config.tiers, ctx.today)
       const points = purchasePoints(amount, config, tier, partner.earnMultiplier)
       const planned = planCredit(ctx, {
         key,

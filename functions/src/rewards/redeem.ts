@@ -6,6 +6,7 @@ import { generateCouponCode } from '../../../src/domain/coupon-code'
 import { debit } from '../../../src/domain/points'
 import { LEDGER_IDS, paths } from '../../../src/domain/paths'
 import { redeemability } from '../../../src/domain/rewards'
+import { effectiveTier, type TierBoost } from '../../../src/domain/tiers'
 import { runLedgerOperation } from '../ledger/transaction'
 
 export type { RedeemResult }
@@ -38,7 +39,9 @@ export async function redeemReward(
       const parsed = RewardSchema.safeParse(snap.data())
       if (!snap.exists || !parsed.success) throw new HttpsError('not-found', 'No such reward.', { reason: 'unknown-reward' })
       const reward = parsed.data
-      const verdict = redeemability(reward, ctx.state)
+      // A lent tier opens its exclusive rewards too, while it lasts.
+      const tier = effectiveTier(ctx.state.tierId, ctx.member.get('tierBoost') as TierBoost | undefined, ctx.config.tiers, ctx.today)
+      const verdict = redeemability(reward, { tierId: tier.id, balance: ctx.state.balance })
       if (verdict !== 'ok') {
         const reason = verdict === 'points' ? 'insufficient-points' : verdict
         throw new HttpsError('failed-precondition', REFUSALS[verdict], { reason, needed: reward.cost, balance: ctx.state.balance })

@@ -41,6 +41,10 @@ export const memberConverter = readOnly<Member>((snap) => {
     nextExpiry: d.nextExpiry ? (d.nextExpiry as LotSlice) : null,
     referralCode: String(d.referralCode ?? ''),
     cardKeyVersion: Number(d.cardKeyVersion ?? 0),
+    tierBoost:
+      d.tierBoost && typeof d.tierBoost.tierId === 'string' && typeof d.tierBoost.until === 'string'
+        ? { tierId: d.tierBoost.tierId, until: d.tierBoost.until }
+        : null,
     referredBy: typeof d.referredBy === 'string' ? d.referredBy : null,
     referralStats: {
       opened: Number(d.referralStats?.opened ?? 0),
