@@ -3,6 +3,7 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { localDate, monthOf, type LocalDate } from '../src/domain/calendar'
 import type { ClubConfig } from '../src/domain/club-config'
+import { ledgerSum } from '../src/domain/ledger'
 import { nextExpiry, totalOpen, type ExpiryBuckets, type LotSlice } from '../src/domain/lots'
 import { QUALIFYING_SOURCES } from '../src/domain/points'
 import { windowStart } from '../src/domain/qualifying'
@@ -48,7 +49,7 @@ export async function checkMember(db: Firestore, config: ClubConfig, uid: string
   }))
 
   const balance = Number(member.balance)
-  const sum = entries.reduce((total, entry) => total + entry.points, 0)
+  const sum = ledgerSum(entries)
   if (balance !== sum) fail('balance = sum of ledger', `balance ${balance}, ledger ${sum}`)
   if (balance < 0) fail('balance ≥ 0', `balance ${balance}`)
   if (Number(member.pointsDebt ?? 0) < 0) fail('debt ≥ 0', `debt ${member.pointsDebt}`)

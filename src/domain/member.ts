@@ -20,8 +20,8 @@ export interface Member {
   pointsDebt: number
   /** Qualifying activity per month (the tier window is computed from these and today). */
   qualifyingMonths: Record<string, { points: number; spend: number }>
-  /** The next lot to expire. */
-  nextExpiry: { expiresOn: string; points: number } | null
+  /** Open points by the day they expire (at most about 13 entries). */
+  expiryBuckets: Record<string, number>
   /** A higher tier lent for a while (a referral reward). */
   tierBoost: { tierId: string; until: string } | null
   /** Changes when the card key is rotated: other devices fetch the new key. */

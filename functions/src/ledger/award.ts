@@ -1,25 +1,17 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import type { ClubConfig } from '../../../src/domain/club-config'
-import type { LedgerReason, LedgerSource } from '../../../src/domain/ledger'
 import { QUALIFYING_SOURCES, credit } from '../../../src/domain/points'
 import { LEDGER_IDS } from '../../../src/domain/paths'
 import type { EntryDraft } from './member-state'
 import { runLedgerOperation, type LedgerContext, type LedgerPlan } from './transaction'
 
-export interface CreditSpec {
+/** A credit: the fields of its earn entry, plus the spend it counts toward a spend-measured tier. */
+export type CreditSpec = Pick<EntryDraft, 'points' | 'source' | 'reason' | 'ref' | 'partnerId' | 'by' | 'note' | 'details'> & {
   key: string
   /** `adjust` for an operator's positive correction; otherwise `earn`. */
   type?: 'earn' | 'adjust'
-  note?: string
-  points: number
-  source: LedgerSource
-  reason: LedgerReason
-  ref?: string | null
-  partnerId?: string | null
-  by: string
   /** ₪ that count toward a spend-measured tier. */
   spend?: number
-  details?: Record<string, unknown>
 }
 
 /**

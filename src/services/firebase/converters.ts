@@ -2,7 +2,6 @@ import { Timestamp, type FirestoreDataConverter, type QueryDocumentSnapshot } fr
 import type { ClubConfig, Partner, Reward } from '@/domain/club-config'
 import type { LocalizedText } from '@/domain/locale'
 import type { LedgerEntry } from '@/domain/ledger'
-import type { LotSlice } from '@/domain/lots'
 import { isLocale } from '@/domain/locale'
 import type { Member } from '@/domain/member'
 
@@ -38,7 +37,7 @@ export const memberConverter = readOnly<Member>((snap) => {
     lifetimePoints: Number(d.lifetimePoints ?? 0),
     pointsDebt: Number(d.pointsDebt ?? 0),
     qualifyingMonths: typeof d.qualifyingMonths === 'object' && d.qualifyingMonths ? d.qualifyingMonths : {},
-    nextExpiry: d.nextExpiry ? (d.nextExpiry as LotSlice) : null,
+    expiryBuckets: typeof d.expiryBuckets === 'object' && d.expiryBuckets ? (d.expiryBuckets as Record<string, number>) : {},
     referralCode: String(d.referralCode ?? ''),
     cardKeyVersion: Number(d.cardKeyVersion ?? 0),
     tierBoost:

@@ -47,9 +47,6 @@ export function redeemReward(input: RedeemRewardInput): Promise<RedeemResult> {
   return call<RedeemRewardInput, RedeemResult>('redeemReward', input)
 }
 
-export function claimProfileReward(): Promise<{ points: number; balance: number; replayed: boolean }> {
-  return call('claimProfileReward', {})
-}
 
 export function getCardKey(): Promise<CardKeyResult> {
   return call('getCardKey', {})
@@ -75,6 +72,3 @@ export function checkIn(input: CheckInInput): Promise<CheckInResult> {
   return call('checkIn', input)
 }
 
-export function getPosterCode(partnerId: string): Promise<{ partnerId: string; code: string }> {
-  return call('getPosterCode', { partnerId })
-}

@@ -7,9 +7,7 @@ export type { Coupon, ReferredFriend } from './converters'
 export {
   acceptCoupon,
   checkIn,
-  claimProfileReward,
   getCardKey,
-  getPosterCode,
   joinClub,
   lookupMember,
   recordPurchase,
