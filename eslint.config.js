@@ -35,6 +35,23 @@ export default tseslint.config(
     },
   },
   {
+    // One boundary: screens and composables reach data through Pinia stores, never the services
+    // (the Firebase wrappers, device storage, the camera). Types they need live in src/domain.
+    files: ['src/views/**/*.{ts,vue}', 'src/components/**/*.{ts,vue}', 'src/composables/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(firebase|@firebase)(/|$)', message: 'Only src/services/firebase/ imports the Firebase SDK.' },
+            { regex: '^zod(/|$)', message: 'zod stays in src/domain schemas (server-side validation), out of the app bundle.' },
+            { regex: '^@/services(/|$)|^(\\.\\./)+services(/|$)', message: 'Views, components and composables go through a store in src/stores/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

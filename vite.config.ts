@@ -42,9 +42,9 @@ export default defineConfig(({ mode, command }) => {
         },
         manifest: {
           id: '/',
-          name: 'Moadon — מועדון השכונה',
-          short_name: 'Moadon',
-          description: 'Your club card, points and rewards — כרטיס המועדון, הנקודות וההטבות שלך',
+          name: 'מועדון — כרטיס המועדון שלך',
+          short_name: 'מועדון',
+          description: 'כרטיס המועדון בטלפון: הנקודות, ההטבות והקופונים שלך, גם בלי חיבור.',
           lang: 'he',
           dir: 'rtl',
           start_url: '/',
@@ -60,8 +60,8 @@ export default defineConfig(({ mode, command }) => {
             { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           ],
           screenshots: [
-            { src: '/screenshots/card-narrow.png', sizes: '1082x2202', type: 'image/png', form_factor: 'narrow', label: 'The wallet card' },
-            { src: '/screenshots/card-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'The wallet card' },
+            { src: '/screenshots/card-narrow.png', sizes: '1082x2202', type: 'image/png', form_factor: 'narrow', label: 'כרטיס המועדון עם קוד QR, מספר חבר ויתרת נקודות' },
+            { src: '/screenshots/card-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'כרטיס המועדון במסך רחב' },
           ],
         },
       }),

@@ -1,4 +1,5 @@
 import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
@@ -11,6 +12,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        // Store and component tests choose happy-dom per file (`// @vitest-environment happy-dom`).
+        plugins: [vue()],
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {

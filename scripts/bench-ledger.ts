@@ -51,7 +51,15 @@ async function newMember(): Promise<string> {
 }
 
 const award = (uid: string) =>
-  recordPurchase(db, { uid, partner, amount: 10 + Math.random() * 90, receiptId: unique(), by: 'bench', config })
+  recordPurchase(db, {
+    uid,
+    partner,
+    amount: Math.round(1000 + Math.random() * 9000) / 100,
+    receiptId: unique(),
+    // One staff account per purchase: this measures the ledger, not the tills' daily limits.
+    staff: { uid: `bench-${unique()}`, email: null, memberUid: null, tillId: 'bench-till-0001' },
+    config,
+  })
 
 async function parallelMembers(members: number, perMember: number) {
   const uids = await Promise.all(Array.from({ length: members }, newMember))
@@ -73,7 +81,8 @@ async function contention(parallel: number) {
   report(`1 member hit by ${parallel} parallel purchases (contention)`, latencies, performance.now() - started)
 }
 
-async function callables(members: number, perMember: number) {
+/** A signed-in staff device: its own staff account, as at a real till (limits are per account). */
+async function staffDevice() {
   const email = `bench.staff.${unique()}@example.test`
   const staff = await adminAuth.createUser({ email, password: 'secret-123' })
   await adminAuth.setCustomUserClaims(staff.uid, { role: 'staff', partnerId: partner.id })
@@ -83,14 +92,19 @@ async function callables(members: number, perMember: number) {
   await signInWithEmailAndPassword(auth, email, 'secret-123')
   const functions = getFunctions(app, FUNCTIONS_REGION)
   connectFunctionsEmulator(functions, '127.0.0.1', EMULATOR_PORTS.functions)
-  const call = httpsCallable(functions, 'recordPurchase')
+  return httpsCallable(functions, 'recordPurchase')
+}
+
+async function callables(members: number, perMember: number) {
   const uids = await Promise.all(Array.from({ length: members }, newMember))
   const numbers = await Promise.all(uids.map(async (uid) => String((await db.doc(paths.member(uid)).get()).get('memberNo'))))
+  const devices = await Promise.all(numbers.map(() => staffDevice()))
   const latencies: number[] = []
   const started = performance.now()
   await Promise.all(
-    numbers.map(async (memberNo) => {
-      for (let i = 0; i < perMember; i++) latencies.push(await timed(() => call({ memberNo, amount: 25, receiptId: unique() })))
+    numbers.map(async (memberNo, d) => {
+      const input = () => ({ memberNo, typedReason: 'qr-unreadable', amount: 25, receiptId: unique(), tillId: `bench-till-${d}-0001` })
+      for (let i = 0; i < perMember; i++) latencies.push(await timed(() => devices[d]!(input())))
     }),
   )
   report(`recordPurchase callable: ${members} staff devices × ${perMember}`, latencies, performance.now() - started)

@@ -65,7 +65,7 @@ async function run(devices: number, perDevice: number) {
   // A card code is good for one purchase: every purchase here is another member at the till.
   const members = await Promise.all(Array.from({ length: devices * perDevice }, member))
   // Warm the function's worker once, so the figures are about scans, not the emulator's start.
-  await tills[0]!({ memberNo: members[0]!.memberNo, amount: 1, receiptId: unique() })
+  await tills[0]!({ memberNo: members[0]!.memberNo, typedReason: 'qr-unreadable', amount: 1, receiptId: unique(), tillId: 'bench-till-0001' })
   const latencies: number[] = []
   const started = performance.now()
   await Promise.all(
@@ -74,7 +74,7 @@ async function run(devices: number, perDevice: number) {
         const m = members[i * perDevice + k]!
         const token = await createCardToken(m.key, m.memberNo, Date.now())
         const t0 = performance.now()
-        await call({ token, amount: 20, receiptId: unique() })
+        await call({ token, amount: 20, receiptId: unique(), tillId: `bench-till-${i}-0001` })
         latencies.push(performance.now() - t0)
       }
     }),

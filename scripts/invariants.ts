@@ -1,5 +1,6 @@
 // The ledger's invariants, checked member by member. Used by the tests after randomised workloads
 // and runnable against the demo club: `npm run check:invariants` (emulators must be running).
+import { isDeepStrictEqual } from 'node:util'
 import type { Firestore } from 'firebase-admin/firestore'
 import { localDate, monthOf, type LocalDate } from '../src/domain/calendar'
 import type { ClubConfig } from '../src/domain/club-config'
@@ -26,14 +27,18 @@ interface EntryRow {
   createdAt: Date
   amountShekels?: number
   reverses?: string
+  reason?: string
+  /** On reversals: points already spent that became debt. */
+  shortfall?: number
 }
 
 function withoutZeros(buckets: ExpiryBuckets): ExpiryBuckets {
   return Object.fromEntries(Object.entries(buckets).filter(([, points]) => points !== 0))
 }
 
+/** Values, not their serialisation: `{ points, spend }` and `{ spend, points }` are the same. */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b)
+  return isDeepStrictEqual(a, b)
 }
 
 export async function checkMember(db: Firestore, config: ClubConfig, uid: string): Promise<Violation[]> {
@@ -52,7 +57,17 @@ export async function checkMember(db: Firestore, config: ClubConfig, uid: string
   const sum = ledgerSum(entries)
   if (balance !== sum) fail('balance = sum of ledger', `balance ${balance}, ledger ${sum}`)
   if (balance < 0) fail('balance ≥ 0', `balance ${balance}`)
-  if (Number(member.pointsDebt ?? 0) < 0) fail('debt ≥ 0', `debt ${member.pointsDebt}`)
+  const debt = Number(member.pointsDebt ?? 0)
+  if (debt < 0) fail('debt ≥ 0', `debt ${member.pointsDebt}`)
+  // Debt arises only from reversals that could not take everything back, and is paid off only by
+  // debt-recovery entries: the member's debt is the one minus the other.
+  const owed = entries.reduce((total, e) => total + Number(e.shortfall ?? 0), 0)
+  const repaid = entries.filter((e) => e.reason === 'debt_recovery').reduce((total, e) => total - e.points, 0)
+  if (debt !== owed - repaid) fail('debt = shortfalls − recoveries', `debt ${debt}, shortfalls ${owed}, recovered ${repaid}`)
+  // Points of purchases held for review: on the member, and nowhere in the ledger.
+  const held = await db.collection(COLLECTIONS.receipts).where('uid', '==', uid).where('status', '==', 'pending').get()
+  const pending = held.docs.reduce((total, doc) => total + Number(doc.get('points') ?? 0), 0)
+  if (Number(member.pendingPoints ?? 0) !== pending) fail('pending points = held receipts', `member ${member.pendingPoints ?? 0}, receipts ${pending}`)
 
   const buckets = withoutZeros(member.expiryBuckets ?? {})
   if (totalOpen(buckets) !== balance) fail('balance = open lots', `lots ${totalOpen(buckets)}, balance ${balance}`)
@@ -61,7 +76,7 @@ export async function checkMember(db: Firestore, config: ClubConfig, uid: string
     const sign = entry.points >= 0 ? 1 : -1
     for (const lot of entry.lots ?? []) rebuilt[lot.expiresOn] = (rebuilt[lot.expiresOn] ?? 0) + sign * lot.points
   }
-  if (!same(sortKeys(withoutZeros(rebuilt)), sortKeys(buckets))) {
+  if (!same(withoutZeros(rebuilt), buckets)) {
     fail('lots = ledger lots', `member ${JSON.stringify(buckets)} vs ledger ${JSON.stringify(withoutZeros(rebuilt))}`)
   }
   const next = nextExpiry(buckets)
@@ -101,21 +116,20 @@ export async function checkMember(db: Firestore, config: ClubConfig, uid: string
     if (entry.type === 'earn' && QUALIFYING_SOURCES.includes(entry.source as never)) add(month, entry.points, entry.amountShekels ?? 0)
     if (entry.type === 'reversal' && entry.reverses) {
       const original = byId.get(entry.reverses)
-      if (original) add(monthOf(localDate(original.createdAt, config.timeZone)), -original.points, -(original.amountShekels ?? 0))
+      // Only a qualifying credit counted toward the tier; taking back a referral reward never did.
+      if (original && QUALIFYING_SOURCES.includes(original.source as never)) {
+        add(monthOf(localDate(original.createdAt, config.timeZone)), -original.points, -(original.amountShekels ?? 0))
+      }
     }
   }
   const stored = Object.fromEntries(
     Object.entries(member.qualifyingMonths ?? {}).filter(([m, v]) => m >= start && ((v as { points: number }).points || (v as { spend: number }).spend)),
   )
   const expected = Object.fromEntries(Object.entries(months).filter(([, v]) => v.points || v.spend))
-  if (!same(sortKeys(stored), sortKeys(expected))) {
+  if (!same(stored, expected)) {
     fail('qualifying months', `member ${JSON.stringify(stored)} vs ledger ${JSON.stringify(expected)}`)
   }
   return out
-}
-
-function sortKeys<T extends Record<string, unknown>>(record: T): T {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1))) as T
 }
 
 /** Checks every member (or the given ones) and every reward's stock. */

@@ -83,7 +83,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
           partner,
           amount: event.purchase.amount,
           receiptId: `${demo.email.split('@')[0]}-R${1000 + event.i}`,
-          by: `staff-${partner.id}`,
+          staff: { uid: `staff-${partner.id}`, email: null, memberUid: null, tillId: `demo-till-${partner.id}` },
           config,
           at,
         })

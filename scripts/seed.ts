@@ -26,10 +26,15 @@ for (const account of accounts) {
   console.log(`  ${account.role.padEnd(6)}  ${account.email.padEnd(width)}  ${account.label}`)
 }
 console.log('\nStaff sign in at http://localhost:5173/sign-in and land on the till (/staff).')
-console.log('Check-in posters to print or open on a second screen (members scan them with the app or the camera):')
+console.log('Visit codes (members scan them with the app or the phone camera):')
 for (const partner of demoPartners) {
+  if (partner.visitCode.mode === 'screen') {
+    // The rotating code is signed on the counter device, which only that store's staff may open.
+    console.log(`  ${partner.name.en.padEnd(22)} counter screen: sign in as staff.${partner.id}@moadon.test, open http://localhost:5173/counter`)
+    continue
+  }
   const code = await posterCodeFor(db, partner.id)
   const name = encodeURIComponent(partner.name.he + ' · ' + partner.name.en)
-  console.log(`  ${partner.name.en.padEnd(22)} http://localhost:5173/poster/${partner.id}?c=${encodeURIComponent(code)}&name=${name}`)
+  console.log(`  ${partner.name.en.padEnd(22)} poster (needs the location): http://localhost:5173/poster/${partner.id}?c=${encodeURIComponent(code)}&name=${name}`)
 }
 process.exit(0)

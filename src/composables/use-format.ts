@@ -1,5 +1,6 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { isolate, isolateLtr } from '@/i18n/bidi'
 
 /** Local club dates (YYYY-MM-DD) are calendar days: format them in UTC so no zone shifts them. */
 function calendarDay(date: string): Date {
@@ -9,24 +10,38 @@ function calendarDay(date: string): Date {
 
 /** Numbers, money and dates through Intl in the current language. */
 export function useFormat() {
-  const { locale } = useI18n()
+  const { t, locale } = useI18n()
   const integer = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 0 }))
+  const decimal = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }))
   const money = computed(
     () => new Intl.NumberFormat(locale.value, { style: 'currency', currency: 'ILS', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
   )
-  const longDay = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
-  const shortDay = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'short' }))
+  // History spans more than a year, so a date names its year whenever it is not this year's.
+  const dayThisYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', timeZone: 'UTC' }))
+  const dayOtherYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
+  const momentThisYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long' }))
+  const momentOtherYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric' }))
   const relative = computed(() => new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' }))
   const monthYear = computed(() => new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }))
+  const meters = computed(() => new Intl.NumberFormat(locale.value, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }))
+  const kilometers = computed(() => new Intl.NumberFormat(locale.value, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }))
   return {
     points: (value: number) => integer.value.format(value),
-    /** "+120" / "−60" with a real minus sign. */
-    signedPoints: (value: number) => (value > 0 ? '+' : value < 0 ? '−' : '') + integer.value.format(Math.abs(value)),
+    /** A rate such as 1.5 points per shekel. */
+    decimal: (value: number) => decimal.value.format(value),
+    /** "נקודה אחת", "שתי נקודות", "1,200 נקודות": a count of points in words, through plural rules. */
+    pointsText: (value: number) => t('units.points', { count: integer.value.format(value) }, value),
+    /** "+120" / "−60" with a real minus sign, isolated so that right-to-left text keeps the sign in front. */
+    signedPoints: (value: number) => isolateLtr((value > 0 ? '+' : value < 0 ? '−' : '') + integer.value.format(Math.abs(value))),
+    /** A name, code or number inside a sentence, isolated when its direction may differ from the sentence's. */
+    isolate: (text: string) => isolate(text, locale.value),
     shekels: (value: number) => money.value.format(value),
-    /** A club calendar day, e.g. "30 November 2026". */
-    day: (date: string) => longDay.value.format(calendarDay(date)),
-    /** A moment, short: "22 Nov". */
-    shortDate: (date: Date) => shortDay.value.format(date),
+    /** A club calendar day, e.g. "30 בנובמבר", or "30 בנובמבר 2025" in another year. */
+    day: (date: string, now = new Date()) =>
+      (date.slice(0, 4) === String(now.getFullYear()) ? dayThisYear : dayOtherYear).value.format(calendarDay(date)),
+    /** A moment, e.g. "22 בנובמבר", with the year when it is not this year. */
+    shortDate: (date: Date, now = new Date()) =>
+      (date.getFullYear() === now.getFullYear() ? momentThisYear : momentOtherYear).value.format(date),
     /** How long ago, in words: "3 hours ago", "לפני 3 שעות". */
     ago: (date: Date, now = Date.now()) => {
       const minutes = Math.round((date.getTime() - now) / 60_000)
@@ -37,5 +52,8 @@ export function useFormat() {
     },
     /** A club month (YYYY-MM), e.g. "November 2026". */
     month: (month: string) => monthYear.value.format(calendarDay(`${month}-01`)),
+    /** A distance as Intl writes it: "350 מ׳", "1.2 ק״מ". */
+    distance: (value: number) =>
+      value < 1000 ? meters.value.format(Math.round(value / 10) * 10) : kilometers.value.format(value / 1000),
   }
 }

@@ -1,5 +1,4 @@
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
 import { monthOf } from '@/domain/calendar'
 import { qualifyingTotals } from '@/domain/qualifying'
 import { progressToNextTier, toKeepTier } from '@/domain/tiers'
@@ -14,7 +13,6 @@ export function useTierProgress() {
   const member = useMemberStore()
   const today = useClubToday()
   const format = useFormat()
-  const { t } = useI18n()
   const progress = computed(() => {
     const config = club.config
     const m = member.member
@@ -31,6 +29,6 @@ export function useTierProgress() {
   })
   /** A qualifying amount in the club's measure: "₪240" or "240 points". */
   const amount = (value: number) =>
-    club.config?.tierMeasure === 'spend' ? format.shekels(value) : t('tiers.pointsAmount', { points: format.points(value) })
+    club.config?.tierMeasure === 'spend' ? format.shekels(value) : format.pointsText(value)
   return { progress, amount }
 }

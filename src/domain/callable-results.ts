@@ -1,30 +1,63 @@
 import type { LocalizedText } from './locale'
 
 /** What the points callables answer; the app and the functions share these shapes. */
+/**
+ * What the till is told about a purchase: only what it must show. Never the member's balance.
+ * `pending`: above the club's review threshold; the points wait for an operator's approval.
+ */
 export interface PurchaseResult {
+  status: 'recorded' | 'pending'
   points: number
-  balance: number
-  firstName: string
+  /** First name and the initial of the last name ("Dana K."). */
+  displayName: string
   tierId: string
   replayed: boolean
 }
 
 export interface MemberAtTill {
   memberNo: string
-  firstName: string
+  displayName: string
   tierId: string
+}
+
+export interface ReviewPurchaseResult {
+  status: 'recorded' | 'refused'
+  points: number
+  replayed: boolean
+}
+
+export interface ReviewReferralResult {
+  /** `qualified`: both sides were paid; `refused`: neither is. */
+  status: 'qualified' | 'refused'
+  replayed: boolean
 }
 
 export interface CheckInResult {
   partnerId: string
   points: number
-  /** Already scanned in at this partner today: nothing paid this time. */
+  /** A visit at this partner was already recorded today (another scan): nothing paid this time. */
   alreadyToday: boolean
   /** Different partners visited this month, and the goal for the streak bonus. */
   visitsThisMonth: number
   streakGoal: number
   streakBonus: number
   balance: number
+  /** A retry of a visit already recorded: the same answer as the first time, nothing paid again. */
+  replayed: boolean
+}
+
+/** A counter device's key for the partner's rotating visit code (staff of that partner, operators). */
+export interface CounterKeyResult {
+  partnerId: string
+  key: string
+  stepSeconds: number
+}
+
+/** A partner's current printed visit code. */
+export interface PosterCodeResult {
+  partnerId: string
+  code: string
+  version: number
 }
 
 export interface CardKeyResult {

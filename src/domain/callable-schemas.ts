@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { parseCouponCode } from './coupon-code'
 import { parseMemberNumber } from './member-number'
+import { TYPED_REASONS } from './till'
 
 /** Input schemas of the points callables (server-side validation; the app imports only types). */
 const memberNo = z.string().max(20).transform((s, ctx) => {
@@ -10,43 +11,90 @@ const memberNo = z.string().max(20).transform((s, ctx) => {
 })
 /** A client-generated id that makes a retry of the same action harmless. */
 const requestId = z.string().regex(/^[\w-]{8,64}$/, '8–64 letters, digits, _ or -')
-const receiptId = z.string().regex(/^[\w-]{1,40}$/, '1–40 letters, digits, _ or -')
+/** Receipt numbers as printed: 1–40 visible ASCII characters (ids built from them are encoded). */
+const receiptId = z.string().regex(/^[\x21-\x7E]{1,40}$/, '1–40 visible characters')
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
 
 /** Who is at the till: the card's rotating token (scanned) or the member number (typed). */
 const cardToken = z.string().min(10).max(64)
 const scannedAt = z.iso.datetime({ offset: true })
+/** The till (a staff device): a random id the staff app keeps on the device. */
+const tillId = z.string().regex(/^[\w-]{8,64}$/, '8–64 letters, digits, _ or -')
+
+/** Why staff typed the member number instead of scanning the card (typed purchases are flagged). */
+export { TYPED_REASONS, type TypedReason } from './till'
+
+/**
+ * Money is ₪ with at most two decimals (whole agorot). Exact: 12.3 and 12.30 pass, 12.345 and
+ * 1e-9 do not. The club's minimum and maximum are checked against its configuration.
+ */
+export const shekels = z
+  .number()
+  .finite()
+  .min(0.01, 'at least 0.01')
+  .max(1_000_000)
+  .refine((n) => Number((Math.round(n * 100) / 100).toFixed(2)) === n, 'at most two decimals')
 
 export const RecordPurchaseInputSchema = z.strictObject({
   token: cardToken.optional(),
   memberNo: memberNo.optional(),
-  /** When the till scanned the card, for purchases queued while it was offline. */
+  /** Required with a typed member number: why the card was not scanned. */
+  typedReason: z.enum(TYPED_REASONS).optional(),
+  /**
+   * Only the till's offline queue sends this: when the card was scanned while the till was
+   * offline. Online purchases are judged by the server's clock alone.
+   */
   scannedAt: scannedAt.optional(),
-  /** ₪, up to two decimals. */
-  amount: z
-    .number()
-    .positive()
-    .max(100_000)
-    .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals'),
+  amount: shekels,
   receiptId,
-}).refine((input) => Boolean(input.token) !== Boolean(input.memberNo), {
-  message: 'exactly one of token or memberNo',
-  path: ['token'],
+  tillId,
+}).superRefine((input, ctx) => {
+  if (Boolean(input.token) === Boolean(input.memberNo)) {
+    ctx.addIssue({ code: 'custom', message: 'exactly one of token or memberNo', path: ['token'] })
+  }
+  if (input.memberNo && !input.typedReason) {
+    ctx.addIssue({ code: 'custom', message: 'required with a typed member number', path: ['typedReason'] })
+  }
+  if (input.token && input.typedReason) {
+    ctx.addIssue({ code: 'custom', message: 'only with a typed member number', path: ['typedReason'] })
+  }
 })
 export type RecordPurchaseInput = z.input<typeof RecordPurchaseInputSchema>
 
+/** The till confirms a typed member number before recording (scanned cards need no lookup). */
 export const LookupMemberInputSchema = z.strictObject({
   token: cardToken.optional(),
   memberNo: memberNo.optional(),
+  tillId: tillId.optional(),
 }).refine((input) => Boolean(input.token) !== Boolean(input.memberNo), {
   message: 'exactly one of token or memberNo',
   path: ['token'],
 })
 export type LookupMemberInput = z.input<typeof LookupMemberInputSchema>
 
+/** An operator approves or refuses a purchase held for review. */
+export const ReviewPurchaseInputSchema = z.strictObject({
+  partnerId: slug,
+  receiptId,
+  approve: z.boolean(),
+  note: z.string().trim().min(3).max(200),
+})
+export type ReviewPurchaseInput = z.input<typeof ReviewPurchaseInputSchema>
+
+/** An operator pays or refuses a referral held for review (too many friends at once). */
+export const ReviewReferralInputSchema = z.strictObject({
+  /** The friend's uid: a referral's document id. */
+  friendUid: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'a member uid'),
+  approve: z.boolean(),
+  note: z.string().trim().min(3).max(200),
+})
+export type ReviewReferralInput = z.input<typeof ReviewReferralInputSchema>
+
 export const CheckInInputSchema = z.strictObject({
-  /** The poster's code, or the whole link the phone's camera opened. */
+  /** The poster's or the counter screen's code, or the whole link the phone's camera opened. */
   code: z.string().min(5).max(300),
+  /** One per scan, kept across retries: a retry answers with the visit it already recorded. */
+  requestId,
   location: z
     .strictObject({
       lat: z.number().min(-90).max(90),
@@ -61,10 +109,15 @@ export type CheckInInput = z.input<typeof CheckInInputSchema>
 export const PartnerIdInputSchema = z.strictObject({ partnerId: slug })
 export type PartnerIdInput = z.input<typeof PartnerIdInputSchema>
 
+/** The operator re-issues a partner's poster; a retry with the same request id re-issues once. */
+export const ReissuePosterCodeInputSchema = z.strictObject({ partnerId: slug, requestId: requestId.optional() })
+export type ReissuePosterCodeInput = z.input<typeof ReissuePosterCodeInputSchema>
+
 export const ReversePurchaseInputSchema = z.strictObject({
   receiptId,
   /** Staff reverse their own partner's receipts; an admin names the partner. */
   partnerId: slug.optional(),
+  tillId: tillId.optional(),
 })
 export type ReversePurchaseInput = z.input<typeof ReversePurchaseInputSchema>
 
@@ -89,7 +142,9 @@ export const UseCouponInputSchema = z.strictObject({
     if (!parsed) ctx.addIssue({ code: 'custom', message: 'not a valid coupon code' })
     return parsed ?? ''
   }),
-  requestId: requestId.optional(),
+  /** One per acceptance at the till, kept across retries: a retry gets the first answer. */
+  requestId,
+  tillId,
 })
 export type UseCouponInput = z.input<typeof UseCouponInputSchema>
 

@@ -1,4 +1,6 @@
 import type { LocalMonth } from './calendar'
+import { parseCounterCode, type ParsedCounterCode } from './counter-code'
+import { parsePosterCode, type ParsedPosterCode } from './poster-code'
 
 /** Great-circle distance in metres (haversine); plenty precise for "are you in the shop". */
 export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
@@ -10,21 +12,34 @@ export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
-export type LocationVerdict = 'ok' | 'too-far' | 'location-required'
+export type LocationVerdict = 'ok' | 'too-far' | 'location-required' | 'location-inaccurate'
 
 /**
- * The location check. A position is required only when the club asks for one; a position that is
- * given is always checked (a member far from the store does not scan in). The reported position, widened by its own
- * accuracy (capped, so a vague fix cannot claim to be everywhere), must fall within the radius.
+ * The location check of a printed-code visit: a poster is on a wall and its photo travels, so a
+ * position is always required. A fix vaguer than the club's bound is refused (a coarse position
+ * could claim the whole neighbourhood); otherwise the position, widened by its own accuracy, must
+ * fall within the radius. The position is reported by the phone, so this stops a photo of the
+ * poster used from home, not a member who fakes a GPS fix: that is what screen codes are for.
  */
 export function checkLocation(
-  policy: { requireLocation: boolean; radiusMeters: number },
+  policy: { radiusMeters: number; maxAccuracyMeters: number },
   partner: { lat: number; lng: number },
   reported: { lat: number; lng: number; accuracy: number } | null,
 ): LocationVerdict {
-  if (!reported) return policy.requireLocation ? 'location-required' : 'ok'
+  if (!reported) return 'location-required'
+  if (!Number.isFinite(reported.accuracy) || reported.accuracy > policy.maxAccuracyMeters) return 'location-inaccurate'
   const slack = Math.min(Math.max(0, reported.accuracy), policy.radiusMeters)
   return distanceMeters(partner, reported) - slack <= policy.radiusMeters ? 'ok' : 'too-far'
+}
+
+export type VisitCode = ({ mode: 'printed' } & ParsedPosterCode) | ({ mode: 'screen' } & ParsedCounterCode)
+
+/** A scanned poster or counter screen (the code or the link around it), or null. */
+export function parseVisitCode(input: string): VisitCode | null {
+  const printed = parsePosterCode(input)
+  if (printed) return { mode: 'printed', ...printed }
+  const screen = parseCounterCode(input)
+  return screen ? { mode: 'screen', ...screen } : null
 }
 
 /** Distinct partners a member visited in a month: the visit streak. */

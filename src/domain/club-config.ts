@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LEDGER_SOURCES } from './ledger'
+import { INTERESTS_MAX } from './join'
 import { LOCALES } from './locale'
 
 /**
@@ -43,6 +43,46 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * What the till may do, against staff who would pay themselves (limits are per staff account per
+ * club day; the device's till id is recorded beside them). Amounts are ₪.
+ */
+export const PurchasePolicySchema = z.object({
+  /** Smaller purchases are refused (a purchase must be real money). */
+  minAmountShekels: z.number().min(0.01).max(1000),
+  /** The largest receipt any partner may record (a partner may set a lower one). */
+  maxReceiptShekels: z.number().min(1).max(1_000_000),
+  /** Purchases above this are held until an operator approves them; the points wait. */
+  reviewAboveShekels: z.number().min(1).max(1_000_000),
+  /** A typed member number (the card was not scanned): its own, lower maximum per receipt. */
+  typedMaxShekels: z.number().min(1).max(1_000_000),
+  /** Per staff account per day. */
+  dailyCount: z.number().int().min(1).max(100_000),
+  dailySumShekels: z.number().min(1).max(100_000_000),
+  dailyTypedCount: z.number().int().min(0).max(10_000),
+  /** How long the till's offline queue may hold a scanned card (hours), and how many a day. */
+  offlineWindowHours: z.number().min(0).max(72),
+  dailyOfflineCount: z.number().int().min(0).max(10_000),
+  /** Member lookups (typed numbers) per staff account: per minute and per day. */
+  lookupsPerMinute: z.number().int().min(1).max(1000),
+  lookupsPerDay: z.number().int().min(1).max(100_000),
+})
+export type PurchasePolicy = z.infer<typeof PurchasePolicySchema>
+
+export const DEFAULT_PURCHASE_POLICY: PurchasePolicy = {
+  minAmountShekels: 1,
+  maxReceiptShekels: 5000,
+  reviewAboveShekels: 2000,
+  typedMaxShekels: 500,
+  dailyCount: 300,
+  dailySumShekels: 60_000,
+  dailyTypedCount: 20,
+  offlineWindowHours: 12,
+  dailyOfflineCount: 100,
+  lookupsPerMinute: 10,
+  lookupsPerDay: 200,
+}
+
 export const ClubConfigSchema = z
   .object({
     name: localizedText,
@@ -52,6 +92,15 @@ export const ClubConfigSchema = z
     currency: z.literal('ILS'),
     defaultLocale: z.enum(LOCALES),
     interests: z.array(InterestSchema).min(1).max(30),
+    /**
+     * The interest ids, in the same order: firestore.rules cannot map over `interests`, so they
+     * check a member's choices against this list. Whoever writes the configuration derives it.
+     */
+    interestIds: z.array(slug).max(30),
+    /** What makes a profile "real" enough for the profile reward (src/domain/member.ts). */
+    profileReward: z
+      .object({ requireBirthday: z.boolean(), minInterests: z.number().int().min(1).max(INTERESTS_MAX) })
+      .default({ requireBirthday: true, minInterests: 3 }),
     tierMeasure: z.enum(['points', 'spend']),
     /** Ordered from entry tier upwards; the first has threshold 0. */
     tiers: z.array(TierSchema).min(1).max(8),
@@ -66,10 +115,13 @@ export const ClubConfigSchema = z
     /** Points expire at the end of the month this many months after they were earned. */
     pointsExpiryMonths: z.number().int().min(1).max(120),
     couponValidityDays: z.number().int().min(1).max(366),
+    purchases: PurchasePolicySchema.default(DEFAULT_PURCHASE_POLICY),
     /** Scanning in at partner stores: once per partner per day, a location check, a monthly streak. */
     checkIn: z.object({
-      requireLocation: z.boolean(),
+      /** A printed-code visit needs a position within this distance of the store … */
       radiusMeters: z.number().int().min(20).max(5000),
+      /** … from a fix at least this accurate (a vaguer one could claim the whole neighbourhood). */
+      maxAccuracyMeters: z.number().int().min(10).max(1000).default(100),
       /** Different partners visited in a month that earn the streak bonus (0: no streak). */
       streakGoal: z.number().int().min(0).max(50),
       streakBonusPoints: z.number().int().min(0).max(100_000),
@@ -77,7 +129,8 @@ export const ClubConfigSchema = z
     referrals: z.object({
       enabled: z.boolean(),
       friendWelcomePoints: z.number().int().min(0).max(100_000),
-      qualifyingSources: z.array(z.enum(LEDGER_SOURCES)).min(1),
+      /** The friend's first purchase of at least this many ₪ (scanned, online, recorded) qualifies. */
+      minQualifyingSpendShekels: z.number().int().min(1).max(100_000),
       ladder: z
         .array(
           z.object({
@@ -88,10 +141,19 @@ export const ClubConfigSchema = z
         )
         .min(1),
       monthlyCap: z.number().int().min(0).max(1000),
+      /** More than `maxFriends` friends of one referrer qualifying within `minutes` → held for review. */
+      velocityHold: z.object({ maxFriends: z.number().int().min(1).max(100), minutes: z.number().int().min(1).max(10_080) }),
+      /** A refund of the qualifying purchase within this many days takes both rewards back. */
+      refundWindowDays: z.number().int().min(0).max(365),
+      /** The club's own additions to the maintained list of throwaway domains (the npm package). */
       disposableDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).max(500),
     }),
   })
   .superRefine((config, ctx) => {
+    const p = config.purchases
+    if (p.reviewAboveShekels > p.maxReceiptShekels || p.typedMaxShekels > p.maxReceiptShekels || p.minAmountShekels > p.typedMaxShekels) {
+      ctx.addIssue({ code: 'custom', path: ['purchases'], message: 'minimum ≤ typed maximum ≤ maximum, and the review threshold ≤ maximum' })
+    }
     const [first] = config.tiers
     if (first && first.threshold !== 0) {
       ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'the entry tier starts at 0' })
@@ -102,6 +164,9 @@ export const ClubConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['tiers', i, 'threshold'], message: 'thresholds must rise' })
       }
     })
+    if (config.interestIds.join(',') !== config.interests.map((interest) => interest.id).join(',')) {
+      ctx.addIssue({ code: 'custom', path: ['interestIds'], message: 'the ids of `interests`, in order' })
+    }
     for (const list of [config.tiers, config.interests, config.earning.activities]) {
       const ids = list.map((item) => item.id)
       if (new Set(ids).size !== ids.length) {
@@ -136,6 +201,15 @@ export const PartnerSchema = z.object({
   earnMultiplier: z.number().min(1).max(10),
   benefits: z.array(localizedText).max(8),
   checkInPoints: z.number().int().min(0).max(1000),
+  /**
+   * How members prove a visit: `screen`, a rotating code on a device at the counter (signed with
+   * the partner's own key), or `printed`, a poster the operator can re-issue, with a location check.
+   */
+  visitCode: z
+    .discriminatedUnion('mode', [z.object({ mode: z.literal('screen') }), z.object({ mode: z.literal('printed') })])
+    .default({ mode: 'printed' }),
+  /** This partner's own maximum receipt (₪), below the club's; null: the club's. */
+  maxReceiptShekels: z.number().min(1).max(1_000_000).nullable().default(null),
   active: z.boolean(),
 })
 export type Partner = z.infer<typeof PartnerSchema>

@@ -1,21 +1,29 @@
 import { z } from 'zod'
-import { INTERESTS_MAX, NAME_MAX, NAME_MIN, isPastCalendarDate, type JoinClubInput, type JoinClubRequest } from './join'
+import { INTERESTS_MAX, isPastCalendarDate, type JoinClubInput, type JoinClubRequest } from './join'
 import { LOCALES } from './locale'
 import { parseReferralCode } from './referral-code'
+import { NAME_MAX_UNITS, validateName } from './text'
 
 /** Server-side validation of `joinClub` input; kept apart so zod stays out of the app bundle. */
 export const JoinClubInputSchema: z.ZodType<JoinClubRequest, JoinClubInput> = z.strictObject({
+  // Refused, not repaired (src/domain/text.ts): the message is the reason the app translates.
   name: z
     .string()
-    .transform((s) => s.trim().replace(/\s+/g, ' '))
-    .pipe(z.string().min(NAME_MIN).max(NAME_MAX)),
+    .max(NAME_MAX_UNITS * 4, 'too-long')
+    .transform((raw, ctx) => {
+      const checked = validateName(raw)
+      if (checked.ok) return checked.name
+      ctx.addIssue({ code: 'custom', message: checked.reason })
+      return z.NEVER
+    }),
   birthday: z
     .string()
     .refine((s) => isPastCalendarDate(s), 'a real past date as YYYY-MM-DD')
     .nullable()
     .default(null),
+  // Ids only; joinClub checks each against the club's list.
   interests: z
-    .array(z.string().max(40))
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/))
     .max(INTERESTS_MAX)
     .transform((ids) => [...new Set(ids)]),
   language: z.enum(LOCALES),

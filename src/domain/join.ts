@@ -1,7 +1,6 @@
 import type { Locale } from './locale'
 
-export const NAME_MIN = 2
-export const NAME_MAX = 60
+export { NAME_MAX, NAME_MIN } from './text'
 export const INTERESTS_MAX = 12
 
 /** A calendar date that exists (2023-02-30 does not) and is not in the future. */

@@ -34,6 +34,7 @@ export const LEDGER_REASONS = [
   'visit_streak',
   'referral_welcome',
   'referral_reward',
+  'referral_clawback',
 ] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 

@@ -1,4 +1,7 @@
+import type { ClubConfig } from './club-config'
+import { INTERESTS_MAX, isPastCalendarDate } from './join'
 import type { Locale } from './locale'
+import { validateName } from './text'
 
 /** The member as the app and the functions see it (Firestore timestamps become Dates). */
 export interface Member {
@@ -10,7 +13,7 @@ export interface Member {
   interests: string[]
   language: Locale
   consents: { marketing: boolean }
-  preferences: Record<string, unknown>
+  preferences: MemberPreferences
   tierId: string
   /** Last day of the tier year: no downgrade before it. */
   tierYearEnds: string
@@ -18,6 +21,8 @@ export interface Member {
   lifetimePoints: number
   /** Points owed after a refund of already-spent points; paid from the next earnings. */
   pointsDebt: number
+  /** Points of purchases held for an operator's approval: shown, not spendable (server-written). */
+  pendingPoints: number
   /** Qualifying activity per month (the tier window is computed from these and today). */
   qualifyingMonths: Record<string, { points: number; spend: number }>
   /** Open points by the day they expire (at most about 13 entries). */
@@ -48,17 +53,59 @@ export const MEMBER_PROFILE_FIELDS = [
   'updatedAt',
 ] as const
 
+/**
+ * Settings a member keeps on their document. firestore.rules allow exactly these keys, each with
+ * its type, so the document cannot be used as free storage (a 40 KB string, a thousand keys).
+ */
+export interface MemberPreferences {
+  /** Reminders before points expire (written by no screen yet; the key and its type are fixed). */
+  reminders?: boolean
+}
+export const MEMBER_PREFERENCE_KEYS = ['reminders'] as const satisfies readonly (keyof MemberPreferences)[]
+
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? ''
 }
 
-/** Profile complete enough to earn the profile reward: a name, a birthday and 3+ interests. */
-export function isProfileComplete(profile: { name?: unknown; birthday?: unknown; interests?: unknown }): boolean {
-  return (
-    typeof profile.name === 'string' &&
-    profile.name.trim().length >= 2 &&
-    typeof profile.birthday === 'string' &&
-    Array.isArray(profile.interests) &&
-    profile.interests.length >= 3
-  )
+/**
+ * How the till names a customer: the first name and the initial of the last ("Dana K."), enough
+ * to greet and to tell two Danas apart, too little to learn who a member number belongs to.
+ */
+export function nameAtTill(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean)
+  const first = words[0] ?? ''
+  const last = words.length > 1 ? words[words.length - 1]! : ''
+  const initial = last ? Array.from(last)[0] : ''
+  return initial ? `${first} ${initial}.` : first
+}
+
+export type ProfileGap = 'name' | 'interests' | 'birthday'
+
+/**
+ * What keeps a profile from being *real*, the only kind the profile reward pays for:
+ * - the name is one `validateName` accepts, stored exactly as it would store it (a name written
+ *   past the app with doubled spaces, or in decomposed form, is junk too);
+ * - between the club's minimum and INTERESTS_MAX interests, each once and each on the club's list
+ *   (`interestIds`): ids the club does not offer, markup or long strings are not interests;
+ * - a real past birthday, when the club's rule asks for one.
+ * Empty: the profile is real.
+ */
+export function profileGaps(
+  profile: { name?: unknown; birthday?: unknown; interests?: unknown },
+  club: Pick<ClubConfig, 'interestIds' | 'profileReward'>,
+): ProfileGap[] {
+  const gaps: ProfileGap[] = []
+  const name = typeof profile.name === 'string' ? validateName(profile.name) : null
+  if (!name?.ok || name.name !== profile.name) gaps.push('name')
+  const offered = new Set(club.interestIds)
+  const interests = Array.isArray(profile.interests) ? (profile.interests as unknown[]) : []
+  const real =
+    interests.length >= club.profileReward.minInterests &&
+    interests.length <= INTERESTS_MAX &&
+    new Set(interests).size === interests.length &&
+    interests.every((id) => typeof id === 'string' && offered.has(id))
+  if (!real) gaps.push('interests')
+  const birthday = typeof profile.birthday === 'string' && isPastCalendarDate(profile.birthday)
+  if (club.profileReward.requireBirthday && !birthday) gaps.push('birthday')
+  return gaps
 }

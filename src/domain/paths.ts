@@ -1,3 +1,17 @@
+/**
+ * Builds a document id from parts so that no input can make two different parts lists collide:
+ * each part is percent-encoded (it then holds no `~`, `.` or `/`) and the parts are joined by `~`.
+ * Receipt numbers, request ids and the like come from outside; `idOf('purchase', 'a', 'b~c')`
+ * can never equal `idOf('purchase', 'a~b', 'c')`, and no id is `.`, `..` or holds a `/`.
+ */
+export function idOf(...parts: (string | number)[]): string {
+  return parts
+    .map((part) =>
+      encodeURIComponent(String(part)).replace(/[~.!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
+    .join('~')
+}
+
 /** Every Firestore path the product uses, in one place (client, functions, rules tests, seed). */
 export const COLLECTIONS = {
   config: 'config',
@@ -12,7 +26,13 @@ export const COLLECTIONS = {
   cardKeys: 'cardKeys',
   cardScans: 'cardScans',
   secrets: 'secrets',
+  partnerSecrets: 'partnerSecrets',
   referrals: 'referrals',
+  receipts: 'receipts',
+  couponUses: 'couponUses',
+  staffUsage: 'staffUsage',
+  referralSettlements: 'referralSettlements',
+  referralOpens: 'referralOpens',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -33,25 +53,44 @@ export const paths = {
   /** A member's card key (server-only; the member fetches it through getCardKey). */
   cardKey: (uid: string) => `${COLLECTIONS.cardKeys}/${uid}`,
   /** One accepted card token: a token is good for one scan. */
-  cardScan: (memberNo: string, step: number, code: string) => `${COLLECTIONS.cardScans}/${memberNo}-${step}-${code}`,
+  cardScan: (memberNo: string, step: number, code: string) => `${COLLECTIONS.cardScans}/${idOf(memberNo, step, code)}`,
+  /** A receipt number at a partner: unique across the club, whoever the member is (server-only). */
+  receipt: (partnerId: string, receiptId: string) => `${COLLECTIONS.receipts}/${idOf(partnerId, receiptId)}`,
+  /** Who accepted a coupon, with which request id (server-only: the member must not read it). */
+  couponUse: (code: string) => `${COLLECTIONS.couponUses}/${code}`,
+  /** A staff account's counters for one club day: purchases, sums, typed and offline scans, lookups. */
+  staffDay: (staffUid: string, day: string) => `${COLLECTIONS.staffUsage}/${idOf(staffUid, day)}`,
   posterKey: () => `${COLLECTIONS.secrets}/posterKey`,
+  /** A partner's counter key and current poster version (server-only). */
+  partnerSecret: (partnerId: string) => `${COLLECTIONS.partnerSecrets}/${partnerId}`,
   /** The referral of one friend (the friend's uid): who brought them, and where it stands. */
   referral: (friendUid: string) => `${COLLECTIONS.referrals}/${friendUid}`,
+  /** Which purchase qualified a referral (server-only: the referrer can read the referral itself). */
+  referralSettlement: (friendUid: string) => `${COLLECTIONS.referralSettlements}/${friendUid}`,
+  /** One visitor's first opening of a referral link on a club day (server-only, keyed by a hash). */
+  referralOpen: (visitorHash: string) => `${COLLECTIONS.referralOpens}/${visitorHash}`,
 } as const
 
-/** Ledger entry ids that are fixed so the operation that writes them is idempotent. */
+/**
+ * Ledger entry ids that are fixed so the operation that writes them is idempotent. Every id that
+ * holds an outside value is built by `idOf`, so a receipt number such as `x-debt` or `a~b` can
+ * never reproduce another operation's id.
+ */
 export const LEDGER_IDS = {
   welcomeGift: 'welcome-gift',
-  purchase: (partnerId: string, receiptId: string) => `purchase-${partnerId}-${receiptId}`,
-  purchaseRefund: (purchaseEntryId: string) => `refund-${purchaseEntryId}`,
-  debtRecovery: (creditEntryId: string) => `${creditEntryId}-debt`,
-  redemption: (requestId: string) => `redeem-${requestId}`,
-  expiry: (expiresOn: string) => `expire-${expiresOn}`,
-  birthday: (year: number) => `birthday-${year}`,
-  activity: (ruleId: string, actionId: string) => `activity-${ruleId}-${actionId}`,
-  adjustment: (key: string) => `adjust-${key}`,
-  checkIn: (partnerId: string, day: string) => `checkin-${partnerId}-${day}`,
-  visitStreak: (month: string) => `streak-${month}`,
+  purchase: (partnerId: string, receiptId: string) => idOf('purchase', partnerId, receiptId),
+  purchaseRefund: (purchaseEntryId: string) => idOf('refund', purchaseEntryId),
+  debtRecovery: (creditEntryId: string) => idOf('debt', creditEntryId),
+  redemption: (requestId: string) => idOf('redeem', requestId),
+  expiry: (expiresOn: string) => idOf('expire', expiresOn),
+  birthday: (year: number) => idOf('birthday', year),
+  activity: (ruleId: string, actionId: string) => idOf('activity', ruleId, actionId),
+  adjustment: (key: string) => idOf('adjust', key),
+  checkIn: (partnerId: string, day: string) => idOf('checkin', partnerId, day),
+  visitStreak: (month: string) => idOf('streak', month),
   referralWelcome: 'referral-welcome',
-  referralReward: (friendUid: string) => `referral-${friendUid}`,
+  referralReward: (friendUid: string) => idOf('referral', friendUid),
+  /** Both sides' rewards taken back when the qualifying purchase is refunded. */
+  referralWelcomeClawback: 'clawback-referral-welcome',
+  referralRewardClawback: (friendUid: string) => idOf('clawback-referral', friendUid),
 } as const

@@ -1,4 +1,5 @@
 import type { Reward, Tier } from './club-config'
+import type { LocalizedText } from './locale'
 import { findTier } from './tiers'
 
 export type Redeemability = 'ok' | 'inactive' | 'tier' | 'out-of-stock' | 'points'
@@ -19,4 +20,18 @@ export function redeemability(
 export function lowestEligibleTier(reward: Pick<Reward, 'tierIds'>, tiers: readonly Tier[]): Tier | null {
   const eligible = reward.tierIds.map((id) => findTier(id, tiers)).filter((t): t is Tier => t !== undefined)
   return eligible.sort((a, b) => a.threshold - b.threshold)[0] ?? null
+}
+
+/** A coupon a redemption issued, as the member's app shows it. */
+export interface Coupon {
+  code: string
+  rewardId: string
+  name: LocalizedText
+  kind: 'item' | 'voucher'
+  valueShekels: number | null
+  partnerId: string | null
+  status: 'active' | 'used'
+  issuedAt: Date
+  expiresAt: Date
+  usedAt: Date | null
 }

@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale } from '@/domain/locale'
 import type { MessageSchema } from './en'
+import { prefixMaqaf } from './bidi'
 import { hebrewPlural } from './plural'
 
 const STORAGE_KEY = 'moadon.locale'
@@ -19,6 +20,7 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   fallbackLocale: 'en',
   messages: {} as Record<Locale, MessageSchema>,
   pluralRules: { he: hebrewPlural },
+  postTranslation: (message) => (typeof message === 'string' ? prefixMaqaf(message) : message),
 })
 
 const loaders: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
@@ -42,6 +44,9 @@ export async function setLocale(locale: Locale): Promise<void> {
 export function applyDocumentLocale(locale: Locale): void {
   document.documentElement.lang = locale
   document.documentElement.dir = LOCALE_DIRECTION[locale]
+  // The page title follows the language too, once its messages are in (index.html starts in Hebrew).
+  const title = i18n.global.getLocaleMessage(locale).app?.name
+  if (title) document.title = title
 }
 
 export function currentLocale(): Locale {

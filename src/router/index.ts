@@ -35,6 +35,8 @@ export const router = createRouter({
     },
     { path: '/check-in', name: 'check-in', component: () => import('@/views/CheckInView.vue'), meta: { member: true } },
     { path: '/staff', name: 'staff', component: () => import('@/views/StaffView.vue'), meta: { staff: true } },
+    // A screen-mode store's counter device: the rotating visit code, signed on the device.
+    { path: '/counter', name: 'counter', component: () => import('@/views/CounterView.vue'), meta: { staff: true } },
     // A printable poster; the signed code travels in the link, so it needs no sign-in.
     {
       path: '/poster/:partnerId',

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { ClubConfig } from '@/domain/club-config'
 import { findTier } from '@/domain/tiers'
-import { recall, remember } from '@/services/device-cache'
+import { recall, remember } from '@/services/device-storage'
 import { watchClubConfig } from '@/services/firebase'
 import { useSessionStore } from './session'
 

@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { redeemReward, watchCoupons, type Coupon } from '@/services/firebase'
+import type { RedeemResult } from '@/domain/callable-results'
+import { AppError, isTransient } from '@/domain/errors'
+import type { Coupon } from '@/domain/rewards'
+import { intentRequestId, settleIntent } from '@/services/device-storage'
+import { redeemReward, watchCoupons } from '@/services/firebase'
 import { useSessionStore } from './session'
+
+export type { Coupon }
 
 /** The member's coupons, live; redeeming goes through the server. */
 export const useCouponsStore = defineStore('coupons', () => {
@@ -32,10 +38,21 @@ export const useCouponsStore = defineStore('coupons', () => {
 
   const usable = computed(() => coupons.value.filter((c) => c.status === 'active' && c.expiresAt.getTime() > Date.now()))
 
-  /** The request id makes a double tap or a retry return the same coupon. */
-  async function redeem(rewardId: string) {
-    const requestId = `${rewardId}-${crypto.randomUUID()}`
-    return redeemReward({ rewardId, requestId })
+  /**
+   * Redeems a reward. The intent keeps its request id (on the device, through a reload) until the
+   * server settles it: "Yes" again after a lost answer returns the coupon the first try issued,
+   * instead of a second coupon for the points again.
+   */
+  async function redeem(rewardId: string): Promise<RedeemResult> {
+    const requestId = intentRequestId('redeem', rewardId)
+    try {
+      const result = await redeemReward({ rewardId, requestId })
+      settleIntent('redeem', rewardId)
+      return result
+    } catch (error) {
+      if (error instanceof AppError && !isTransient(error.code)) settleIntent('redeem', rewardId)
+      throw error
+    }
   }
 
   return { coupons, usable, loaded, redeem }

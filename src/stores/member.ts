@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { JoinClubInput } from '@/domain/join'
 import type { Member } from '@/domain/member'
-import { recall, remember } from '@/services/device-cache'
+import { recall, remember } from '@/services/device-storage'
 import { joinClub, updateProfile, watchMember, type ProfilePatch } from '@/services/firebase'
 import { useSessionStore } from './session'
 

@@ -1,12 +1,21 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { forgetAll, recall, remember } from '@/services/device-cache'
-import { signOut as serviceSignOut, watchSession, type SessionUser } from '@/services/firebase'
+import { forgetAll, recall, remember } from '@/services/device-storage'
+import {
+  clearCachedData,
+  signIn as serviceSignIn,
+  signOut as serviceSignOut,
+  signUp as serviceSignUp,
+  watchSession,
+  type SessionUser,
+} from '@/services/firebase'
+
+export type { SessionUser }
 
 /**
- * The signed-in user. On a returning device the last session is known at once (the card paints
- * before Firebase loads); Firebase then confirms it, or signs the user out. `ready` resolves when
- * the first answer is known.
+ * The signed-in user, and signing in, up and out. On a returning device the last session is known
+ * at once (the card paints before Firebase loads); Firebase then confirms it, or signs the user
+ * out. `ready` resolves when the first answer is known.
  */
 export const useSessionStore = defineStore('session', () => {
   const remembered = recall<SessionUser>('session')
@@ -39,10 +48,28 @@ export const useSessionStore = defineStore('session', () => {
     })
   }
 
-  async function signOut(): Promise<void> {
-    forgetAll()
-    await serviceSignOut()
+  /** Throws an AuthFailure the screen translates. */
+  async function signIn(email: string, password: string): Promise<SessionUser> {
+    await serviceSignIn(email, password)
+    return untilSignedIn()
   }
 
-  return { user, ready, signedIn, untilSignedIn, signOut }
+  async function signUp(email: string, password: string): Promise<SessionUser> {
+    await serviceSignUp(email, password)
+    return untilSignedIn()
+  }
+
+  /**
+   * Leaves nothing of the member on this device: Firebase's session first (so no listener
+   * writes the cache again), then every key we keep, what stores hold in memory, and Firestore's
+   * offline copy in IndexedDB. Firestore is shut down by that, so the caller reloads the app.
+   */
+  async function signOut(): Promise<void> {
+    await serviceSignOut()
+    user.value = null
+    forgetAll()
+    await clearCachedData()
+  }
+
+  return { user, ready, signedIn, untilSignedIn, signIn, signUp, signOut }
 })

@@ -21,7 +21,7 @@ test('wrong credentials get a clear message, not a code', async ({ page }) => {
   await page.getByLabel('Email').fill('dana@moadon.test')
   await page.getByLabel('Password').fill('not-the-password')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect.')
+  await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect. Check them and try again.')
 })
 
 test('a new member signs up, joins and sees a live card with a scannable QR', async ({ page }) => {
@@ -32,7 +32,7 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
   await page.getByRole('button', { name: 'Create account' }).click()
 
   await expect(page).toHaveURL(/\/join$/)
-  await expect(page.getByRole('heading', { name: 'Join Neighbourhood Club' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Join Neighborhood Club' })).toBeVisible()
   await expect(page.getByText('Join now and get 50 welcome points.')).toBeVisible()
   // The form explains what is wrong before anything is sent.
   await page.getByRole('button', { name: 'Join the club' }).click()
@@ -64,6 +64,10 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/sign-in$/)
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  // Nothing of the member stays on the device: no card key, no cached card or session.
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('moadon.')))
+  expect(kept.filter((key) => key !== 'moadon.locale')).toEqual([])
   await page.goto('/')
   await expect(page).toHaveURL(/\/sign-in$/)
 })
@@ -80,7 +84,7 @@ test.describe('in Hebrew', () => {
 
     const card = page.getByTestId('wallet-card')
     await expect(card.getByTestId('wallet-name')).toHaveText('דנה לוי')
-    await expect(card.getByTestId('wallet-tier')).toContainText('זהב')
+    await expect(card.getByTestId('wallet-tier')).toContainText('גולד')
     await expect(card.getByTestId('wallet-member-no')).toHaveAttribute('dir', 'ltr')
     const member = await memberByEmail('dana@moadon.test')
     await expect(card.getByTestId('wallet-balance')).toHaveText(new Intl.NumberFormat('he').format(member.balance))

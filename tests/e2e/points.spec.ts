@@ -6,14 +6,14 @@ test.describe('in Hebrew', () => {
 
   test('the demo member sees her tier progress and what keeps her tier', async ({ page }) => {
     await signInAs(page, { email: 'dana@moadon.test', password: 'moadon-demo' })
-    await expect(page.getByTestId('tier-progress-label')).toHaveText(/^עוד [\d,]+ נקודות לפלטינה$/)
+    await expect(page.getByTestId('tier-progress-label')).toHaveText(/^עוד [\d,]+ נקודות לפלטינום$/)
     await page.getByRole('navigation', { name: 'ראשי' }).getByRole('link', { name: 'דרגות' }).click()
-    await expect(page.getByTestId('tier-current')).toHaveText('זהב')
+    await expect(page.getByTestId('tier-current')).toHaveText('גולד')
     const bar = page.getByRole('progressbar')
     await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/)
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0)
-    await expect(page.getByTestId('tier-keep')).toContainText('זהב')
-    await expect(page.getByRole('heading', { name: 'פלטינה' })).toBeVisible()
+    await expect(page.getByTestId('tier-keep')).toContainText('גולד')
+    await expect(page.getByRole('heading', { name: 'פלטינום' })).toBeVisible()
     await expect(page.getByText('50% יותר נקודות על כל קנייה')).toBeVisible()
   })
 
@@ -23,16 +23,16 @@ test.describe('in Hebrew', () => {
     const rows = page.locator('li.history-entry-row')
     await expect(rows).toHaveCount(25)
     await expect(page.getByText(/^קנייה בקפה שחר$/).first()).toBeVisible()
-    while (await page.getByRole('button', { name: 'להציג ישנים יותר' }).count()) {
+    while (await page.getByRole('button', { name: 'הצגת פעולות קודמות' }).count()) {
       const before = await rows.count()
-      await page.getByRole('button', { name: 'להציג ישנים יותר' }).click()
+      await page.getByRole('button', { name: 'הצגת פעולות קודמות' }).click()
       await expect.poll(() => rows.count()).toBeGreaterThan(before)
     }
     await expect(rows.last()).toContainText('מתנת הצטרפות')
     await expect(rows.last()).toContainText('+50')
     expect(await rows.count()).toBeGreaterThan(30)
-    await expect(page.getByText(/^פגו נקודות שתוקפן עד /).first()).toBeVisible()
-    await expect(page.getByText(/^מימוש: קפה הפוך חינם$/)).toBeVisible()
+    await expect(page.getByText(/^נקודות שפג תוקפן ב־/).first()).toBeVisible()
+    await expect(page.getByText(/^מימוש: קפה הפוך$/)).toBeVisible()
   })
 })
 
@@ -56,7 +56,7 @@ test('a member pages through a long history, grouped by month, with filters', as
   await expect(page.getByRole('button', { name: 'Show older' })).toHaveCount(0)
 
   await page.getByText('Spent', { exact: true }).click()
-  await expect(page.getByText('Nothing of this kind yet.')).toBeVisible()
+  await expect(page.getByText('No activity of this kind yet.')).toBeVisible()
   await page.getByText('Earned', { exact: true }).click()
   await expect(rows).toHaveCount(25)
 })
@@ -69,14 +69,14 @@ test('a member redeems a reward and gets a coupon to show at the till', async ({
 
   const coffee = page.getByTestId('reward-free-coffee')
   await coffee.getByRole('button', { name: 'Redeem' }).click()
-  await expect(coffee.getByText('Spend 60 points on Free latte?')).toBeVisible()
+  await expect(coffee.getByText('Spend 60 points on Latte?')).toBeVisible()
   await coffee.getByRole('button', { name: 'Yes, redeem' }).click()
 
   await expect(page).toHaveURL(/\/coupons\?new=/)
   await expect(page.getByText('Your coupon is ready. Show it at the till.')).toBeVisible()
   const code = new URL(page.url()).searchParams.get('new')!
   const ticket = page.getByTestId(`coupon-${code}`)
-  await expect(ticket).toContainText('Free latte')
+  await expect(ticket).toContainText('Latte')
   await expect(ticket.getByTestId('coupon-code')).toHaveText(`${code.slice(0, 5)}-${code.slice(5)}`)
   expect(decodeQr(await ticket.locator('canvas').screenshot())).toBe(code)
 

@@ -21,7 +21,7 @@ test('the manifest is linked and complete, with real icons and screenshots', asy
   const href = await page.locator('link[rel="manifest"]').getAttribute('href')
   expect(href).toBe('/manifest.webmanifest')
   const manifest = await (await request.get(href!)).json()
-  expect(manifest).toMatchObject({ id: '/', start_url: '/', display: 'standalone', lang: 'he', dir: 'rtl', short_name: 'Moadon' })
+  expect(manifest).toMatchObject({ id: '/', start_url: '/', display: 'standalone', lang: 'he', dir: 'rtl', short_name: 'מועדון' })
   expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/)
   expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/)
   const sizes = async (src: string) => {

@@ -1,3 +1,4 @@
+import { HttpsError } from 'firebase-functions/v2/https'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDate } from '../../src/domain/calendar'
 import { paths } from '../../src/domain/paths'
@@ -29,6 +30,9 @@ afterAll(async () => {
 const maintain = (asOf?: Date) =>
   operator.call<{ asOf?: string }, MaintenanceStats>('runMaintenance', asOf ? { asOf: asOf.toISOString() } : {})
 
+/** A till of the market, one staff account per name (the daily limits are per staff account). */
+const till = (name: string) => ({ uid: `staff-${name}`, email: null, memberUid: null, tillId: `till-${name}-0001` })
+
 /** A purchase recorded in the past through the server code (as if the member shopped then). */
 async function pastPurchase(uid: string, amount: number, daysAgo: number) {
   await recordPurchase(admin().db, {
@@ -36,7 +40,7 @@ async function pastPurchase(uid: string, amount: number, daysAgo: number) {
     partner: market,
     amount,
     receiptId: receiptId(),
-    by: 'staff-test',
+    staff: till(uid),
     config: demoConfig,
     at: new Date(Date.now() - daysAgo * DAY),
   })
@@ -130,13 +134,26 @@ describe('a randomised workload of 500+ mixed operations', () => {
     const members = await Promise.all(Array.from({ length: 10 }, (_, i) => memberSince(i < 5 ? 420 : 0, `Load ${i}`)))
     // Old lots, so expiry runs interleave with live operations.
     for (const m of members.slice(0, 5)) await pastPurchase(m.uid, 150, 400)
-    const receipts: { uid: string; receiptId: string }[] = []
+    const receipts: { uid: string; receiptId: string; amount: number }[] = []
     const rewards = ['free-coffee', 'coffee-pastry', 'voucher-20', 'car-wash', 'kids-book']
     const counts: Record<string, number> = {}
     const refused: Record<string, number> = {}
-    const expected = (error: unknown) => {
-      const code = (error as { code?: string }).code ?? String(error)
-      refused[code] = (refused[code] ?? 0) + 1
+    /**
+     * The refusals the workload expects, each checked against its own facts; any other failure
+     * (or an expected refusal without its facts) fails the test.
+     */
+    async function refusal(kind: string, attempt: Promise<unknown>, allowed: (error: HttpsError) => boolean): Promise<void> {
+      try {
+        await attempt
+      } catch (error) {
+        if (!(error instanceof HttpsError) || !allowed(error)) throw error
+        const reason = (error.details as { reason?: string } | undefined)?.reason
+        refused[`${kind}: ${error.code}/${reason}`] = (refused[`${kind}: ${error.code}/${reason}`] ?? 0) + 1
+      }
+    }
+    const short = (error: HttpsError) => {
+      const details = error.details as { reason?: string; needed?: number; balance?: number }
+      return error.code === 'failed-precondition' && details.reason === 'insufficient-points' && details.needed! > details.balance!
     }
 
     async function operation(member: (typeof members)[number]) {
@@ -145,26 +162,36 @@ describe('a randomised workload of 500+ mixed operations', () => {
       if (roll < 0.4) {
         kind = 'purchase'
         const receipt = receiptId()
-        await recordPurchase(db, { uid: member.uid, partner: market, amount: Math.round(random() * 40000) / 100 + 1, receiptId: receipt, by: 'load', config })
-        receipts.push({ uid: member.uid, receiptId: receipt })
+        const amount = Math.round(random() * 40000) / 100 + 1
+        const result = await recordPurchase(db, { uid: member.uid, partner: market, amount, receiptId: receipt, staff: till(member.uid), config })
+        expect(result).toMatchObject({ status: 'recorded', replayed: false })
+        receipts.push({ uid: member.uid, receiptId: receipt, amount })
       } else if (roll < 0.5 && receipts.some((r) => r.uid === member.uid)) {
         kind = 'duplicate purchase'
         const earlier = pick(receipts.filter((r) => r.uid === member.uid))
-        await recordPurchase(db, { uid: earlier.uid, partner: market, amount: 1, receiptId: earlier.receiptId, by: 'load', config }).catch(expected)
+        // The same receipt again replays; with another amount it is refused, always.
+        const again = await recordPurchase(db, { ...earlier, partner: market, staff: till(member.uid), config })
+        expect(again.replayed).toBe(true)
+        await expect(
+          recordPurchase(db, { ...earlier, amount: earlier.amount + 1, partner: market, staff: till(member.uid), config }),
+        ).rejects.toMatchObject({ code: 'failed-precondition', details: { reason: 'receipt-conflict' } })
+        refused['duplicate purchase: failed-precondition/receipt-conflict'] = (refused['duplicate purchase: failed-precondition/receipt-conflict'] ?? 0) + 1
       } else if (roll < 0.7) {
         kind = 'redeem'
-        await redeemReward(db, { uid: member.uid, rewardId: pick(rewards), requestId: requestId(), config, random }).catch(expected)
+        await refusal(kind, redeemReward(db, { uid: member.uid, rewardId: pick(rewards), requestId: requestId(), config, random }), short)
       } else if (roll < 0.8 && receipts.some((r) => r.uid === member.uid)) {
         kind = 'refund'
+        // A refund always goes through (a second one replays); what was spent becomes debt.
         const receipt = pick(receipts.filter((r) => r.uid === member.uid)).receiptId
-        await reversePurchase(db, { partnerId: market.id, receiptId: receipt, by: 'load', config }).catch(expected)
+        await reversePurchase(db, { partnerId: market.id, receiptId: receipt, by: 'load', config })
       } else if (roll < 0.975) {
         kind = 'adjust'
         const points = Math.round((random() - 0.4) * 300) || 1
-        await adjustPoints(db, { uid: member.uid, points, note: 'load test', requestId: requestId(), by: 'load', config }).catch(expected)
+        await refusal(kind, adjustPoints(db, { uid: member.uid, points, note: 'load test', requestId: requestId(), by: 'load', config }), (e) => points < 0 && short(e))
       } else {
         kind = 'maintenance'
-        await runMaintenance(db, config, new Date())
+        const stats = await runMaintenance(db, config, new Date())
+        expect(stats.failures).toBe(0)
       }
       counts[kind] = (counts[kind] ?? 0) + 1
     }
@@ -182,6 +209,10 @@ describe('a randomised workload of 500+ mixed operations', () => {
     console.log(`workload: ${TOTAL} operations in ${Date.now() - started} ms`, counts, 'refused:', refused)
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(TOTAL)
     expect(Object.keys(counts)).toHaveLength(6)
+    // The refusals happened, and each was one the workload expected.
+    expect(Object.keys(refused).sort()).toEqual(
+      expect.arrayContaining(['duplicate purchase: failed-precondition/receipt-conflict', 'redeem: failed-precondition/insufficient-points']),
+    )
     expect(await checkInvariants(db, config, members.map((m) => m.uid))).toEqual([])
   }, 300_000)
 })

@@ -7,10 +7,10 @@ import type { RedeemResult } from '../../functions/src/rewards/redeem'
 import { demoConfig } from '../../scripts/demo-club'
 import { checkInvariants } from '../../scripts/invariants'
 import { seedClubData } from '../../scripts/seed-club'
-import { failure, joinedMember, ledgerDocs, memberDoc, receiptId, requestId, type Client } from './support/club'
+import { failure, joinedMember, ledgerDocs, memberDoc, receiptId, requestId, scanned, TEST_TILL, type Client } from './support/club'
 import { admin, clearEmulators, closeAdmin, newClient, roleClient } from './support/emulators'
 
-let market: Client // staff at Neighbourhood Market (partner multiplier 1)
+let market: Client // staff at Neighborhood Market (partner multiplier 1)
 let cafe: Client // staff at Café Shachar (partner multiplier 2)
 let operator: Client
 
@@ -41,23 +41,22 @@ async function expectInvariants(uids: string[]) {
 describe('recordPurchase', () => {
   it('pays the club rate × tier × partner multiplier and records the receipt', async () => {
     const member = await joinedMember('Roni Dagan')
-    const result = await purchase(cafe, { memberNo: member.memberNo, amount: 45.5, receiptId: receiptId() })
-    expect(result).toMatchObject({ points: 91, balance: 141, firstName: 'Roni', tierId: 'silver', replayed: false })
+    const result = await purchase(cafe, await scanned(member, 45.5, receiptId()))
+    expect(result).toEqual({ status: 'recorded', points: 91, displayName: 'Roni D.', tierId: 'silver', replayed: false })
+    expect((await memberDoc(member.uid)).balance).toBe(141)
     const entries = await ledgerDocs(member.uid)
-    const entry = entries.find((e) => e.id.startsWith('purchase-'))!
+    const entry = entries.find((e) => e.id.startsWith('purchase~'))!
     expect(entry).toMatchObject({ type: 'earn', category: 'earned', points: 91, source: 'purchase', partnerId: 'cafe-shachar', amountShekels: 45.5 })
     await expectInvariants([member.uid])
   })
 
   it('pays exactly once for 20 parallel calls with the same receipt', async () => {
     const member = await joinedMember()
-    const receipt = receiptId()
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => purchase(market, { memberNo: member.memberNo, amount: 120, receiptId: receipt })),
-    )
+    const input = await scanned(member, 120)
+    const results = await Promise.all(Array.from({ length: 20 }, () => purchase(market, input)))
     expect(results.filter((r) => !r.replayed)).toHaveLength(1)
     expect(new Set(results.map((r) => r.points))).toEqual(new Set([120]))
-    const purchases = (await ledgerDocs(member.uid)).filter((e) => e.id.startsWith('purchase-'))
+    const purchases = (await ledgerDocs(member.uid)).filter((e) => e.id.startsWith('purchase~'))
     expect(purchases).toHaveLength(1)
     expect((await memberDoc(member.uid)).balance).toBe(170)
     await expectInvariants([member.uid])
@@ -66,46 +65,56 @@ describe('recordPurchase', () => {
   it('refuses the same receipt with another amount or for another member', async () => {
     const [a, b] = await Promise.all([joinedMember(), joinedMember()])
     const receipt = receiptId()
-    await purchase(market, { memberNo: a.memberNo, amount: 80, receiptId: receipt })
-    expect(await failure(purchase(market, { memberNo: a.memberNo, amount: 90, receiptId: receipt }))).toEqual({
+    await purchase(market, await scanned(a, 80, receipt))
+    expect(await failure(purchase(market, await scanned(a, 90, receipt)))).toEqual({
       code: 'failed-precondition',
       reason: 'receipt-conflict',
     })
-    expect(await failure(purchase(market, { memberNo: b.memberNo, amount: 80, receiptId: receipt }))).toEqual({
+    expect(await failure(purchase(market, await scanned(b, 80, receipt)))).toEqual({
       code: 'failed-precondition',
       reason: 'receipt-conflict',
     })
     expect((await memberDoc(b.uid)).balance).toBe(50)
     // The same receipt number at another partner is another purchase.
-    await purchase(cafe, { memberNo: b.memberNo, amount: 10, receiptId: receipt })
+    await purchase(cafe, await scanned(b, 10, receipt))
     expect((await memberDoc(b.uid)).balance).toBe(70)
   })
 
   it('is for staff only, and validates its input', async () => {
     const member = await joinedMember()
+    const typed = { memberNo: member.memberNo, typedReason: 'qr-unreadable', amount: 10, receiptId: 'R1', tillId: TEST_TILL }
     const anonymous = await newClient({ signUp: false })
-    expect((await failure(anonymous.call('recordPurchase', { memberNo: member.memberNo, amount: 10, receiptId: 'R1' }))).code).toBe('unauthenticated')
-    expect((await failure(member.call('recordPurchase', { memberNo: member.memberNo, amount: 10, receiptId: 'R1' }))).code).toBe('permission-denied')
-    expect((await failure(operator.call('recordPurchase', { memberNo: member.memberNo, amount: 10, receiptId: 'R1' }))).code).toBe('permission-denied')
+    expect((await failure(anonymous.call('recordPurchase', typed))).code).toBe('unauthenticated')
+    expect((await failure(member.call('recordPurchase', typed))).code).toBe('permission-denied')
+    expect((await failure(operator.call('recordPurchase', typed))).code).toBe('permission-denied')
     for (const bad of [
-      { memberNo: member.memberNo, amount: -5, receiptId: 'R1' },
-      { memberNo: member.memberNo, amount: 10.005, receiptId: 'R1' },
-      { memberNo: '12345678', amount: 10, receiptId: 'R1' },
-      { memberNo: member.memberNo, amount: 10, receiptId: 'has spaces' },
-      { memberNo: member.memberNo, amount: 10, receiptId: 'R1', points: 1000 },
+      { ...typed, amount: -5 },
+      { ...typed, amount: 0 },
+      { ...typed, amount: 1e-9 },
+      { ...typed, amount: 10.005 },
+      { ...typed, amount: null },
+      { ...typed, amount: 'NaN' },
+      { ...typed, amount: '10' },
+      { ...typed, memberNo: '12345678' },
+      { ...typed, receiptId: 'has spaces' },
+      { ...typed, receiptId: '' },
+      (({ tillId: _, ...rest }) => rest)(typed),
+      (({ typedReason: _, ...rest }) => rest)(typed),
+      { ...typed, typedReason: 'because' },
+      { ...typed, points: 1000 },
     ]) {
       expect((await failure(market.call('recordPurchase', bad))).code).toBe('invalid-argument')
     }
     const valid = member.memberNo.slice(0, 7) + String((Number(member.memberNo[7]) + 5) % 10)
-    expect((await failure(market.call('recordPurchase', { memberNo: valid, amount: 10, receiptId: 'R1' }))).code).toBe('invalid-argument')
+    expect((await failure(market.call('recordPurchase', { ...typed, memberNo: valid }))).code).toBe('invalid-argument')
     expect((await memberDoc(member.uid)).balance).toBe(50)
   })
 
   it('raises the tier when qualifying points cross the threshold, and the multiplier applies after', async () => {
     const member = await joinedMember()
-    const first = await purchase(market, { memberNo: member.memberNo, amount: 1000, receiptId: receiptId() })
+    const first = await purchase(market, await scanned(member, 1000, receiptId()))
     expect(first).toMatchObject({ points: 1000, tierId: 'gold' })
-    const second = await purchase(market, { memberNo: member.memberNo, amount: 100, receiptId: receiptId() })
+    const second = await purchase(market, await scanned(member, 100, receiptId()))
     expect(second.points).toBe(125)
     const doc = await memberDoc(member.uid)
     expect(doc.tierId).toBe('gold')
@@ -117,7 +126,7 @@ describe('reversePurchase', () => {
   it('claws back a refunded purchase even after its points were partly spent, and the debt is paid from the next earnings', async () => {
     const member = await joinedMember()
     const receipt = receiptId()
-    await purchase(market, { memberNo: member.memberNo, amount: 300, receiptId: receipt }) // 50 + 300
+    await purchase(market, await scanned(member, 300, receipt)) // 50 + 300
     await redeem(member, 'car-wash') // −300 → 50
     const refund = await market.call<{ receiptId: string }, { reversedPoints: number; shortfall: number; balance: number }>(
       'reversePurchase',
@@ -131,8 +140,8 @@ describe('reversePurchase', () => {
     const again = await market.call<{ receiptId: string }, { replayed: boolean }>('reversePurchase', { receiptId: receipt })
     expect(again.replayed).toBe(true)
 
-    const next = await purchase(market, { memberNo: member.memberNo, amount: 100, receiptId: receiptId() })
-    expect(next.balance).toBe(0)
+    const next = await purchase(market, await scanned(member, 100, receiptId()))
+    expect(next.points).toBe(100)
     doc = await memberDoc(member.uid)
     expect(doc).toMatchObject({ balance: 0, pointsDebt: 150 })
     const recovery = (await ledgerDocs(member.uid)).find((e) => e.reason === 'debt_recovery')
@@ -143,7 +152,7 @@ describe('reversePurchase', () => {
   it("lets staff refund only their own store's receipts", async () => {
     const member = await joinedMember()
     const receipt = receiptId()
-    await purchase(market, { memberNo: member.memberNo, amount: 40, receiptId: receipt })
+    await purchase(market, await scanned(member, 40, receipt))
     expect((await failure(cafe.call('reversePurchase', { receiptId: receipt }))).code).toBe('not-found')
     expect((await failure(cafe.call('reversePurchase', { receiptId: receipt, partnerId: 'super-hashchuna' }))).code).toBe('permission-denied')
     expect((await failure(member.call('reversePurchase', { receiptId: receipt }))).code).toBe('permission-denied')
@@ -171,7 +180,7 @@ describe('redeemReward and useCoupon', () => {
 
   it('issues one single-use coupon per request, retries included', async () => {
     const member = await joinedMember()
-    await purchase(cafe, { memberNo: member.memberNo, amount: 30, receiptId: receiptId() }) // 50 + 60
+    await purchase(cafe, await scanned(member, 30, receiptId())) // 50 + 60
     const id = requestId()
     const [a, b] = await Promise.all([redeem(member, 'free-coffee', id), redeem(member, 'free-coffee', id)])
     expect(a.code).toBe(b.code)
@@ -179,13 +188,13 @@ describe('redeemReward and useCoupon', () => {
     expect((await memberDoc(member.uid)).balance).toBe(50)
 
     const use = (staff: Client, input: UseCouponInput) => staff.call<UseCouponInput, { replayed: boolean }>('useCoupon', input)
-    expect(await failure(use(market, { code: a.code }))).toEqual({ code: 'failed-precondition', reason: 'coupon-wrong-partner' })
+    expect(await failure(use(market, { code: a.code, requestId: requestId(), tillId: TEST_TILL }))).toEqual({ code: 'failed-precondition', reason: 'coupon-wrong-partner' })
     const till = requestId()
-    expect((await use(cafe, { code: a.code, requestId: till })).replayed).toBe(false)
-    expect((await use(cafe, { code: a.code, requestId: till })).replayed).toBe(true)
-    expect(await failure(use(cafe, { code: a.code }))).toEqual({ code: 'failed-precondition', reason: 'coupon-used' })
-    expect(await failure(use(cafe, { code: 'ZZZZZ-ZZZZZ' }))).toEqual({ code: 'not-found', reason: 'unknown-coupon' })
-    expect((await failure(member.call('useCoupon', { code: a.code }))).code).toBe('permission-denied')
+    expect((await use(cafe, { code: a.code, requestId: till, tillId: TEST_TILL })).replayed).toBe(false)
+    expect((await use(cafe, { code: a.code, requestId: till, tillId: TEST_TILL })).replayed).toBe(true)
+    expect(await failure(use(cafe, { code: a.code, requestId: requestId(), tillId: TEST_TILL }))).toEqual({ code: 'failed-precondition', reason: 'coupon-used' })
+    expect(await failure(use(cafe, { code: 'ZZZZZ-ZZZZZ', requestId: requestId(), tillId: TEST_TILL }))).toEqual({ code: 'not-found', reason: 'unknown-coupon' })
+    expect((await failure(member.call('useCoupon', { code: a.code, requestId: requestId(), tillId: TEST_TILL }))).code).toBe('permission-denied')
     await expectInvariants([member.uid])
   })
 
@@ -194,7 +203,7 @@ describe('redeemReward and useCoupon', () => {
     await adjust(member.memberNo, 500)
     const { code } = await redeem(member, 'voucher-50')
     await admin().db.doc(paths.coupon(code)).update({ expiresAt: Timestamp.fromMillis(Date.now() - 1000) })
-    expect(await failure(market.call('useCoupon', { code }))).toEqual({ code: 'failed-precondition', reason: 'coupon-expired' })
+    expect(await failure(market.call('useCoupon', { code, requestId: requestId(), tillId: TEST_TILL }))).toEqual({ code: 'failed-precondition', reason: 'coupon-expired' })
   })
 
   it('never sells the last item twice under concurrent redemptions', async () => {

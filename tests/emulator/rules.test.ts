@@ -65,7 +65,7 @@ beforeEach(async () => {
     await setDoc(doc(db, paths.member('alice')), memberDoc('alice'))
     await setDoc(doc(db, paths.member('bob')), memberDoc('bob'))
     await setDoc(doc(db, paths.ledgerEntry('alice', 'welcome-gift')), { type: 'earn', points: 120 })
-    await setDoc(doc(db, paths.clubConfig()), { name: { he: 'מועדון', en: 'Club' } })
+    await setDoc(doc(db, paths.clubConfig()), { name: { he: 'מועדון', en: 'Club' }, interestIds: ['coffee', 'books', 'kids'] })
     await setDoc(doc(db, paths.partner('cafe')), { name: { he: 'קפה', en: 'Café' } })
     await setDoc(doc(db, paths.reward('coffee')), { cost: 60 })
     await setDoc(doc(db, paths.memberNumber('51234675')), { uid: 'alice' })

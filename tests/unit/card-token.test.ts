@@ -2,8 +2,6 @@ import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
   CARD_STEP_SECONDS,
-  CARD_STEP_WINDOW,
-  CARD_TOKEN_VERSION,
   cardCode,
   createCardToken,
   parseCardToken,
@@ -59,12 +57,6 @@ function referenceBase32(bytes: Uint8Array): string {
 }
 
 describe('time steps', () => {
-  it('uses 30-second steps and a window of one step', () => {
-    expect(CARD_STEP_SECONDS).toBe(30)
-    expect(CARD_STEP_WINDOW).toBe(1)
-    expect(CARD_TOKEN_VERSION).toBe('V1')
-  })
-
   it('counts 30-second steps since the epoch, from a Date or from milliseconds', () => {
     expect(timeStep(0)).toBe(0)
     expect(timeStep(29_999)).toBe(0)

@@ -66,8 +66,8 @@ describe('distanceMeters', () => {
   })
 })
 
-describe('checkLocation', () => {
-  const policy = { requireLocation: true, radiusMeters: 100 }
+describe('checkLocation (printed codes)', () => {
+  const policy = { radiusMeters: 100, maxAccuracyMeters: 100 }
   const shop = DIZENGOFF
 
   it('accepts a precise fix inside the radius, including the shop itself', () => {
@@ -82,24 +82,22 @@ describe('checkLocation', () => {
     expect(checkLocation(policy, shop, fix(IBN_GABIROL, 10))).toBe('too-far')
   })
 
-  it('gives the benefit of the fix accuracy', () => {
+  it('gives the benefit of the fix accuracy, within the bound', () => {
     const reported = north(shop, 150)
     expect(checkLocation(policy, shop, fix(reported, 40))).toBe('too-far')
     expect(checkLocation(policy, shop, fix(reported, 60))).toBe('ok')
+    // 199 m away with the loosest accepted fix (100 m): 199 − 100 ≤ 100.
+    expect(checkLocation(policy, shop, fix(north(shop, 199), 100))).toBe('ok')
+    expect(checkLocation(policy, shop, fix(north(shop, 201), 100))).toBe('too-far')
   })
 
-  it('caps the accuracy slack at the radius', () => {
-    // 190 m away with a 1 km accuracy: the slack is only 100 m, and 190 − 100 ≤ 100.
-    expect(checkLocation(policy, shop, fix(north(shop, 190), 1_000))).toBe('ok')
-    // 210 m away: even the full slack of 100 m leaves 110 m.
-    expect(checkLocation(policy, shop, fix(north(shop, 210), 1_000))).toBe('too-far')
-    expect(checkLocation(policy, shop, fix(north(shop, 210), Number.MAX_VALUE))).toBe('too-far')
-  })
-
-  it('refuses a vague fix far away: a 10 km accuracy does not make the member be everywhere', () => {
-    expect(checkLocation(policy, shop, fix(north(shop, 5_000), 10_000))).toBe('too-far')
-    expect(checkLocation(policy, shop, fix(IBN_GABIROL, 10_000))).toBe('too-far')
-    expect(checkLocation({ requireLocation: true, radiusMeters: 500 }, shop, fix(IBN_GABIROL, 10_000))).toBe('ok')
+  it('refuses a fix vaguer than the bound, even one that claims the shop itself', () => {
+    expect(checkLocation(policy, shop, fix(shop, 101))).toBe('location-inaccurate')
+    expect(checkLocation(policy, shop, fix(north(shop, 190), 1_000))).toBe('location-inaccurate')
+    expect(checkLocation(policy, shop, fix(IBN_GABIROL, 5_000))).toBe('location-inaccurate')
+    expect(checkLocation(policy, shop, fix(shop, Number.MAX_VALUE))).toBe('location-inaccurate')
+    expect(checkLocation(policy, shop, fix(shop, Number.POSITIVE_INFINITY))).toBe('location-inaccurate')
+    expect(checkLocation({ radiusMeters: 100, maxAccuracyMeters: 1_000 }, shop, fix(north(shop, 190), 1_000))).toBe('ok')
   })
 
   it('treats a negative accuracy as no slack, not as a penalty', () => {
@@ -108,22 +106,18 @@ describe('checkLocation', () => {
   })
 
   it('never accepts a fix whose accuracy is not a number', () => {
-    expect(checkLocation(policy, shop, fix(north(shop, 10), Number.NaN))).toBe('too-far')
+    expect(checkLocation(policy, shop, fix(north(shop, 10), Number.NaN))).toBe('location-inaccurate')
   })
 
   it('uses the policy radius', () => {
     const reported = fix(IBN_GABIROL, 0) // about 760 m away
-    expect(checkLocation({ requireLocation: true, radiusMeters: 800 }, shop, reported)).toBe('ok')
-    expect(checkLocation({ requireLocation: true, radiusMeters: 700 }, shop, reported)).toBe('too-far')
+    expect(checkLocation({ radiusMeters: 800, maxAccuracyMeters: 100 }, shop, reported)).toBe('ok')
+    expect(checkLocation({ radiusMeters: 700, maxAccuracyMeters: 100 }, shop, reported)).toBe('too-far')
   })
 
-  it('without a fix: location-required when the club asks for one, ok otherwise', () => {
-    expect(checkLocation({ requireLocation: true, radiusMeters: 100 }, shop, null)).toBe('location-required')
-    expect(checkLocation({ requireLocation: false, radiusMeters: 100 }, shop, null)).toBe('ok')
-  })
-
-  it('still accepts a fix given voluntarily at the shop when the club does not require one', () => {
-    expect(checkLocation({ requireLocation: false, radiusMeters: 100 }, shop, fix(north(shop, 30), 10))).toBe('ok')
+  it('always needs a fix: a poster travels as a photo', () => {
+    expect(checkLocation(policy, shop, null)).toBe('location-required')
+    expect(checkLocation({ radiusMeters: 5_000, maxAccuracyMeters: 1_000 }, shop, null)).toBe('location-required')
   })
 })
 

@@ -34,8 +34,8 @@ describe('locales', () => {
   })
 
   it('shows club text in the chosen language, English when missing', () => {
-    expect(localized({ he: 'כסף', en: 'Silver' }, 'he')).toBe('כסף')
-    expect(localized({ he: 'כסף', en: 'Silver' }, 'en-US')).toBe('Silver')
+    expect(localized({ he: 'סילבר', en: 'Silver' }, 'he')).toBe('סילבר')
+    expect(localized({ he: 'סילבר', en: 'Silver' }, 'en-US')).toBe('Silver')
     expect(localized({ he: '', en: 'Silver' }, 'he')).toBe('Silver')
   })
 })

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import {
   attributionRefusal,
+  domainAndParents,
   isDisposableEmail,
   ladderStepFor,
+  lentTierAfterReward,
   nextLadderGoal,
   normalizeEmail,
   payoutRefusal,
+  purchaseNotQualifying,
+  velocityCheck,
   type ReferralParty,
 } from '@/domain/referrals'
 import { demoConfig } from '../../scripts/demo-club'
@@ -42,26 +46,34 @@ describe('e-mail normalisation', () => {
     expect(normalizeEmail('dana.levi+x@walla.co.il')).toBe('dana.levi@walla.co.il')
   })
 
-  it('recognises disposable domains and their subdomains', () => {
-    expect(isDisposableEmail('x@mailinator.com', policy.disposableDomains)).toBe(true)
-    expect(isDisposableEmail('x@eu.mailinator.com', policy.disposableDomains)).toBe(true)
-    expect(isDisposableEmail('x@notmailinator.com', policy.disposableDomains)).toBe(false)
-    expect(isDisposableEmail('x@gmail.com', policy.disposableDomains)).toBe(false)
-    expect(isDisposableEmail(null, policy.disposableDomains)).toBe(false)
+  it('recognises listed domains, their subdomains and nothing that merely ends the same way', () => {
+    const listed = new Set(['mailinator.com'])
+    expect(isDisposableEmail('x@mailinator.com', listed)).toBe(true)
+    expect(isDisposableEmail('x@eu.mailinator.com', listed)).toBe(true)
+    expect(isDisposableEmail('x@A.B.Mailinator.COM.', listed)).toBe(true)
+    expect(isDisposableEmail('x@notmailinator.com', listed)).toBe(false)
+    expect(isDisposableEmail('x@gmail.com', listed, policy.disposableDomains)).toBe(false)
+    expect(isDisposableEmail('x@tempmail.com', listed, policy.disposableDomains)).toBe(true)
+    expect(isDisposableEmail(null, listed)).toBe(false)
+  })
+
+  it('walks up to the registrable parents, never to the top level alone', () => {
+    expect(domainAndParents('a@x.y.walla.co.il')).toEqual(['x.y.walla.co.il', 'y.walla.co.il', 'walla.co.il', 'co.il'])
+    expect(domainAndParents('a@gmail.com')).toEqual(['gmail.com'])
+    expect(domainAndParents('no-at-sign')).toEqual([])
   })
 })
 
 describe('who may be credited with a friend', () => {
-  const referrer: ReferralParty = { uid: 'a', email: 'dana@gmail.com', phone: '+972-50-1234567', referredBy: null }
-  const friend: ReferralParty = { uid: 'b', email: 'yossi@walla.co.il', phone: null, referredBy: null }
+  const referrer: ReferralParty = { uid: 'a', email: 'dana@gmail.com', referredBy: null }
+  const friend: ReferralParty = { uid: 'b', email: 'yossi@walla.co.il', referredBy: null }
 
   it('credits a genuine friend', () => {
     expect(attributionRefusal(referrer, friend, policy)).toBeNull()
   })
-  it('refuses self-referral by uid, by normalised e-mail and by phone', () => {
+  it('refuses self-referral by uid and by normalised e-mail', () => {
     expect(attributionRefusal(referrer, { ...friend, uid: 'a' }, policy)).toBe('self')
     expect(attributionRefusal(referrer, { ...friend, email: 'D.A.N.A+2@gmail.com' }, policy)).toBe('same-email')
-    expect(attributionRefusal(referrer, { ...friend, phone: '+972501234567' }, policy)).toBe('same-phone')
   })
   it('keeps one referrer per member, ever', () => {
     expect(attributionRefusal(referrer, { ...friend, referredBy: 'c' }, policy)).toBe('already-referred')
@@ -74,13 +86,44 @@ describe('who may be credited with a friend', () => {
   })
 })
 
-describe('when the referrer is paid', () => {
+describe('what qualifies a friend', () => {
+  const real = { amountShekels: 50, points: 50, scanned: true, offline: false, status: 'recorded' as const }
+
+  it('is a scanned, online, recorded purchase of at least the minimum that earns points', () => {
+    expect(purchaseNotQualifying(real, policy)).toBeNull()
+    expect(purchaseNotQualifying({ ...real, amountShekels: 49.99 }, policy)).toBe('below-minimum')
+    expect(purchaseNotQualifying({ ...real, scanned: false }, policy)).toBe('typed-number')
+    expect(purchaseNotQualifying({ ...real, offline: true }, policy)).toBe('offline')
+    expect(purchaseNotQualifying({ ...real, status: 'pending' }, policy)).toBe('pending')
+    expect(purchaseNotQualifying({ ...real, points: 0 }, policy)).toBe('no-points')
+  })
+})
+
+describe('when both sides are paid', () => {
   it('pays for a real friend under the monthly cap', () => {
-    expect(payoutRefusal('yossi@walla.co.il', 0, policy)).toBeNull()
-    expect(payoutRefusal('yossi@walla.co.il', policy.monthlyCap - 1, policy)).toBeNull()
+    expect(payoutRefusal(false, 0, policy)).toBeNull()
+    expect(payoutRefusal(false, policy.monthlyCap - 1, policy)).toBeNull()
   })
   it('refuses at the cap and for throwaway addresses', () => {
-    expect(payoutRefusal('yossi@walla.co.il', policy.monthlyCap, policy)).toBe('monthly-cap')
-    expect(payoutRefusal('bot@yopmail.com', 0, policy)).toBe('disposable-email')
+    expect(payoutRefusal(false, policy.monthlyCap, policy)).toBe('monthly-cap')
+    expect(payoutRefusal(true, 0, policy)).toBe('disposable-email')
+  })
+
+  it('holds the 4th friend qualifying within the hour, and counts only the window', () => {
+    const now = Date.parse('2026-11-26T12:00:00Z')
+    const minutesAgo = (m: number) => now - m * 60_000
+    expect(velocityCheck([minutesAgo(50), minutesAgo(30)], now, policy).hold).toBe(false)
+    const fourth = velocityCheck([minutesAgo(50), minutesAgo(30), minutesAgo(1)], now, policy)
+    expect(fourth.hold).toBe(true)
+    const later = velocityCheck([minutesAgo(61), minutesAgo(70), minutesAgo(90)], now, policy)
+    expect(later).toEqual({ hold: false, recent: [now] })
+  })
+
+  it('never stretches a lent tier that is still running', () => {
+    const offered = { tierId: 'gold', until: '2027-01-26' }
+    expect(lentTierAfterReward(null, offered, '2026-12-26')).toEqual(offered)
+    expect(lentTierAfterReward({ tierId: 'gold', until: '2026-12-30' }, offered, '2026-12-26')).toBeNull()
+    expect(lentTierAfterReward({ tierId: 'gold', until: '2026-12-25' }, offered, '2026-12-26')).toEqual(offered)
+    expect(lentTierAfterReward(null, null, '2026-12-26')).toBeNull()
   })
 })

@@ -1,21 +1,23 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https'
 import { EmptyInputSchema } from '../../../src/domain/callable-schemas'
-import { isProfileComplete } from '../../../src/domain/member'
+import { profileGaps } from '../../../src/domain/member'
 import { paths } from '../../../src/domain/paths'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { parseInput, requireAuth } from '../lib/errors'
 import { awardActivity } from './award-activity'
 
-/** `claimProfileReward`: points, once, for a complete profile (checked on the server). */
+/** `claimProfileReward`: points, once, for a real profile (`profileGaps`, checked on the server). */
 export const claimProfileReward = onCall(async (request) => {
   const { uid } = requireAuth(request)
   parseInput(EmptyInputSchema, request.data)
   const firestore = db()
-  const member = await firestore.doc(paths.member(uid)).get()
+  const [member, config] = await Promise.all([firestore.doc(paths.member(uid)).get(), loadClubConfig(firestore)])
   if (!member.exists) throw new HttpsError('not-found', 'Join the club first.', { reason: 'not-a-member' })
-  if (!isProfileComplete(member.data() as Parameters<typeof isProfileComplete>[0])) {
-    throw new HttpsError('failed-precondition', 'Complete your profile first.', { reason: 'profile-incomplete' })
+  // Checked on what is stored: the profile's fields are member-written, so never trusted.
+  const gaps = profileGaps(member.data() as Parameters<typeof profileGaps>[0], config)
+  if (gaps.length > 0) {
+    throw new HttpsError('failed-precondition', `Complete your profile first (${gaps.join(', ')}).`, { reason: 'profile-incomplete', gaps })
   }
-  return awardActivity(firestore, { uid, ruleId: 'profile-complete', actionId: 'profile', config: await loadClubConfig(firestore) })
+  return awardActivity(firestore, { uid, ruleId: 'profile-complete', actionId: 'profile', config })
 })

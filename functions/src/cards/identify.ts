@@ -1,13 +1,11 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
 import { parseCardToken, verifyCardToken, type ParsedCardToken } from '../../../src/domain/card-token'
+import type { PurchasePolicy } from '../../../src/domain/club-config'
 import { paths } from '../../../src/domain/paths'
+import { offlineScanRefusal } from '../../../src/domain/purchase-limits'
 import { uidForMemberNumber } from '../lib/lookups'
 import { cardKeyBytes } from './card-keys'
-
-/** How far back a scan may be sent from a till that was offline, and how far ahead a clock may run. */
-export const OFFLINE_SCAN_MAX_AGE_MS = 72 * 3_600_000
-const CLOCK_SKEW_MS = 2 * 60_000
 
 export interface Identified {
   uid: string
@@ -16,17 +14,30 @@ export interface Identified {
   token: ParsedCardToken | null
 }
 
-/** When the till scanned the card: now, or the offline queue's scan time within bounds. */
-export function scanMoment(scannedAt: string | undefined, now = new Date()): Date {
-  if (!scannedAt) return now
+/**
+ * When the card was scanned. Online (no `scannedAt`): now, by the server's clock, so a token is
+ * good for its own 30-second step and one either side — about a minute and a half at most. Only
+ * the till's offline queue sends a past scan time, within the club's offline window (12 hours by
+ * default); such purchases are capped per staff account per day and flagged on the receipt.
+ */
+export function scanMoment(
+  scannedAt: string | undefined,
+  policy: Pick<PurchasePolicy, 'offlineWindowHours'>,
+  now = new Date(),
+): { at: Date; offline: boolean } {
+  if (!scannedAt) return { at: now, offline: false }
   const at = new Date(scannedAt)
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new HttpsError('invalid-argument', 'Invalid input — scannedAt: in the future.', { reason: 'scan-in-future' })
+  const refusal = offlineScanRefusal(policy, at, now)
+  if (refusal === 'scan-in-future') {
+    throw new HttpsError('invalid-argument', 'Invalid input — scannedAt: in the future.', { reason: refusal })
   }
-  if (now.getTime() - at.getTime() > OFFLINE_SCAN_MAX_AGE_MS) {
-    throw new HttpsError('failed-precondition', 'This offline scan is too old to record.', { reason: 'scan-too-old' })
+  if (refusal === 'scan-too-old') {
+    throw new HttpsError('failed-precondition', `This offline scan is older than ${policy.offlineWindowHours} hours.`, {
+      reason: refusal,
+      hours: policy.offlineWindowHours,
+    })
   }
-  return at
+  return { at, offline: true }
 }
 
 /**

@@ -1,22 +1,41 @@
-import { onCall } from 'firebase-functions/v2/https'
+import { Timestamp } from 'firebase-admin/firestore'
+import { HttpsError, onCall } from 'firebase-functions/v2/https'
+import { localDate } from '../../../src/domain/calendar'
 import type { MemberAtTill } from '../../../src/domain/callable-results'
 import { LookupMemberInputSchema } from '../../../src/domain/callable-schemas'
-import { firstName } from '../../../src/domain/member'
+import { nameAtTill } from '../../../src/domain/member'
 import { paths } from '../../../src/domain/paths'
+import { countLookup, staffDayOf } from '../../../src/domain/purchase-limits'
+import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { parseInput } from '../lib/errors'
 import { requireStaff } from '../lib/roles'
 import { identifyMember } from './identify'
 
 /**
- * `lookupMember`: after a scan, the till shows who it is (first name and tier only). The token is
- * checked but not used up: the purchase that follows uses it.
+ * `lookupMember`: before recording a typed member number, the till confirms who it is — first
+ * name and initial, and tier; nothing more. Each staff account has a small budget of lookups a
+ * minute and a day (counted before the answer, found or not), so member numbers cannot be walked.
+ * A scanned card needs no lookup: the purchase's own answer names the customer.
  */
 export const lookupMember = onCall(async (request): Promise<MemberAtTill> => {
-  requireStaff(request)
+  const staff = requireStaff(request)
   const input = parseInput(LookupMemberInputSchema, request.data)
   const firestore = db()
-  const member = await identifyMember(firestore, input, new Date())
+  const config = await loadClubConfig(firestore)
+  const now = new Date()
+  const dayRef = firestore.doc(paths.staffDay(staff.uid, localDate(now, config.timeZone)))
+  await firestore.runTransaction(async (tx) => {
+    const counted = countLookup(config.purchases, staffDayOf((await tx.get(dayRef)).data()), now)
+    if (!counted.ok) {
+      throw new HttpsError('resource-exhausted', `Too many member lookups (${counted.reason}, limit ${counted.limit}).`, {
+        reason: counted.reason,
+        limit: counted.limit,
+      })
+    }
+    tx.set(dayRef, { ...counted.next, lastLookupAt: Timestamp.fromDate(now), tillId: input.tillId ?? null }, { merge: true })
+  })
+  const member = await identifyMember(firestore, input, now)
   const doc = await firestore.doc(paths.member(member.uid)).get()
-  return { memberNo: member.memberNo, firstName: firstName(String(doc.get('name') ?? '')), tierId: String(doc.get('tierId')) }
+  return { memberNo: member.memberNo, displayName: nameAtTill(String(doc.get('name') ?? '')), tierId: String(doc.get('tierId')) }
 })

@@ -98,6 +98,8 @@ export async function runLedgerOperation<T>(db: Firestore, op: LedgerOperation<T
 }
 
 function writePlan<T>(tx: Transaction, memberRef: DocumentReference, ctx: LedgerContext, plan: LedgerPlan<T>) {
+  // An answer that changes nothing (a replay found by other means) writes nothing.
+  if (plan.entries.length === 0 && !plan.writes && !plan.memberFields) return
   let balance = ctx.state.balance
   plan.entries.forEach((draft, i) => {
     balance += draft.points

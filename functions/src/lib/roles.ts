@@ -5,14 +5,18 @@ export interface Caller {
   uid: string
   role: 'member' | 'staff' | 'admin'
   partnerId: string | null
+  email: string | null
+  /** A staff person's own member account, when the operator linked it (claim `memberUid`). */
+  memberUid: string | null
 }
 
 export function callerOf(request: Pick<CallableRequest, 'auth'>): Caller {
-  const { uid } = requireAuth(request)
+  const { uid, email } = requireAuth(request)
   const token = request.auth!.token
   const role = token.role === 'staff' || token.role === 'admin' ? token.role : 'member'
   const partnerId = typeof token.partnerId === 'string' ? token.partnerId : null
-  return { uid, role, partnerId }
+  const memberUid = typeof token.memberUid === 'string' ? token.memberUid : null
+  return { uid, role, partnerId, email, memberUid }
 }
 
 /** Staff of a partner store (with the partner in their claims). */

@@ -10,9 +10,8 @@ import { joinMember } from './join-member'
 /** `joinClub`: the signed-in user becomes a member (once) and receives the welcome gift. */
 export const joinClub = onCall(async (request): Promise<JoinClubResult> => {
   const { uid, email } = requireAuth(request)
-  const phone = typeof request.auth?.token.phone_number === 'string' ? request.auth.token.phone_number : null
   const input = parseInput(JoinClubInputSchema, request.data)
   const firestore = db()
   const config = await loadClubConfig(firestore)
-  return joinMember(firestore, { uid, email, phone, input, config, now: new Date(), random: cryptoRandom })
+  return joinMember(firestore, { uid, email, input, config, now: new Date(), random: cryptoRandom })
 })

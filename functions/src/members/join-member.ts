@@ -11,14 +11,13 @@ import { credit, initialPoints } from '../../../src/domain/points'
 import { generateReferralCode } from '../../../src/domain/referral-code'
 import { attributionRefusal } from '../../../src/domain/referrals'
 import { entryTier } from '../../../src/domain/tiers'
+import { validateName } from '../../../src/domain/text'
 import { invalidField } from '../lib/errors'
 import { entryData, pointsFields, type EntryDraft } from '../ledger/member-state'
 
 export interface JoinMemberParams {
   uid: string
   email: string | null
-  /** The signed-in user's verified phone, when there is one (self-referral check). */
-  phone?: string | null
   input: JoinClubRequest
   config: ClubConfig
   now: Date
@@ -38,6 +37,9 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
   const known = new Set(config.interests.map((interest) => interest.id))
   const unknown = input.interests.filter((id) => !known.has(id))
   if (unknown.length > 0) throw invalidField('interests', `unknown interests: ${unknown.join(', ')}`)
+  // The callable's schema already cleaned the name; the seed and scripts call in here directly.
+  const name = validateName(input.name)
+  if (!name.ok || name.name !== input.name) throw invalidField('name', name.ok ? 'not in its clean form' : name.reason)
 
   const memberRef = db.doc(paths.member(uid))
   try {
@@ -53,16 +55,13 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
       const at = Timestamp.fromDate(now)
       const gift = welcomeGiftPoints(config)
       let state = initialPoints(entryTier(config.tiers).id, today)
-      // The welcome gift, and the referral gift when a friend brought them: entries in order.
-      const gifts: { id: string; points: number; source: 'welcome' | 'referral'; reason: 'welcome_gift' | 'referral_welcome'; lot: LotSlice; balanceAfter: number }[] = []
-      const giftOf = (id: string, points: number, source: 'welcome' | 'referral', reason: 'welcome_gift' | 'referral_welcome') => {
-        if (points <= 0) return
-        const credited = credit(state, points, { earnedOn: today, today }, config)
+      // Only the club's welcome gift: a friend's referral gift waits for their first real purchase.
+      let welcome: { lot: LotSlice; balanceAfter: number } | null = null
+      if (gift > 0) {
+        const credited = credit(state, gift, { earnedOn: today, today }, config)
         state = credited.state
-        gifts.push({ id, points, source, reason, lot: credited.lot, balanceAfter: state.balance })
+        welcome = { lot: credited.lot, balanceAfter: state.balance }
       }
-      giftOf(LEDGER_IDS.welcomeGift, gift, 'welcome', 'welcome_gift')
-      if (referrer) giftOf(LEDGER_IDS.referralWelcome, config.referrals.friendWelcomePoints, 'referral', 'referral_welcome')
 
       tx.create(memberRef, {
         uid,
@@ -86,10 +85,10 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
       })
       tx.create(numberRef, { uid, createdAt: at })
       tx.create(codeRef, { uid, active: true, createdAt: at })
-      gifts.forEach((g, i) => {
-        const entry: EntryDraft = { id: g.id, type: 'earn', points: g.points, source: g.source, reason: g.reason, by: 'system', lots: [g.lot] }
-        tx.create(db.doc(paths.ledgerEntry(uid, entry.id)), entryData(entry, g.balanceAfter, new Date(now.getTime() + i)))
-      })
+      if (welcome) {
+        const entry: EntryDraft = { id: LEDGER_IDS.welcomeGift, type: 'earn', points: gift, source: 'welcome', reason: 'welcome_gift', by: 'system', lots: [welcome.lot] }
+        tx.create(db.doc(paths.ledgerEntry(uid, entry.id)), entryData(entry, welcome.balanceAfter, now))
+      }
       if (referrer) {
         tx.create(db.doc(paths.referral(uid)), {
           referrerUid: referrer.uid,
@@ -115,7 +114,7 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
 
 /**
  * The member whose code the new member came with, if the club credits them: an active code, and
- * none of the abuse rules (self-referral by uid, e-mail or phone, a second referrer, a cycle).
+ * none of the abuse rules (self-referral by uid or e-mail, a second referrer, a cycle).
  * A code that fails is ignored without telling anyone why.
  */
 async function findReferrer(db: Firestore, tx: Transaction, params: JoinMemberParams) {
@@ -127,8 +126,8 @@ async function findReferrer(db: Firestore, tx: Transaction, params: JoinMemberPa
   const referrer = await tx.get(ref)
   if (!referrer.exists) return null
   const refusal = attributionRefusal(
-    { uid: referrer.id, email: referrer.get('email') ?? null, phone: referrer.get('phone') ?? null, referredBy: referrer.get('referredBy') ?? null },
-    { uid, email, phone: params.phone ?? null, referredBy: null },
+    { uid: referrer.id, email: referrer.get('email') ?? null, referredBy: referrer.get('referredBy') ?? null },
+    { uid, email, referredBy: null },
     config.referrals,
   )
   return refusal ? null : { uid: referrer.id, ref }

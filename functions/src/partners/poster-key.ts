@@ -3,6 +3,7 @@ import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { fromBase64, toBase64 } from '../../../src/domain/crypto'
 import { paths } from '../../../src/domain/paths'
 import { createPosterCode } from '../../../src/domain/poster-code'
+import { partnerSecret } from './partner-secrets'
 
 /** The club's poster key: a server-only document, made on first use. */
 export async function posterKey(db: Firestore): Promise<Uint8Array> {
@@ -17,6 +18,8 @@ export async function posterKey(db: Firestore): Promise<Uint8Array> {
   return fromBase64(key)
 }
 
-export async function posterCodeFor(db: Firestore, partnerId: string): Promise<string> {
-  return createPosterCode(await posterKey(db), partnerId)
+/** The partner's printed code at its current version (or at a given one, for tests of old posters). */
+export async function posterCodeFor(db: Firestore, partnerId: string, version?: number): Promise<string> {
+  const current = version ?? (await partnerSecret(db, partnerId)).posterVersion
+  return createPosterCode(await posterKey(db), partnerId, current)
 }

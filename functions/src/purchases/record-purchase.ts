@@ -1,4 +1,5 @@
 import { onCall } from 'firebase-functions/v2/https'
+import type { PurchaseResult } from '../../../src/domain/callable-results'
 import { RecordPurchaseInputSchema } from '../../../src/domain/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
@@ -6,33 +7,50 @@ import { parseInput } from '../lib/errors'
 import { cardScanPath, identifyMember, scanMoment } from '../cards/identify'
 import { loadPartner } from '../lib/lookups'
 import { requireStaff } from '../lib/roles'
-import { settleReferralAfter } from '../referrals/settle'
-import { recordPurchase as record, type PurchaseResult } from './record'
+import { settleReferralAfterPurchase } from '../referrals/settle'
+import { recordPurchase as record } from './record'
 
 /**
  * `recordPurchase`: staff at any partner store (a coalition) record a member's purchase, from the
- * scanned card token or the typed member number; queued offline scans carry their scan time.
+ * scanned card token or the typed member number (with a reason); purchases from the till's offline
+ * queue carry their scan time. The answer tells the till only what it shows: status, points, the
+ * customer's first name and initial, tier — never the balance.
  */
 export const recordPurchase = onCall(async (request): Promise<PurchaseResult> => {
   const staff = requireStaff(request)
   const input = parseInput(RecordPurchaseInputSchema, request.data)
   const firestore = db()
-  const scannedAt = scanMoment(input.scannedAt)
-  const [config, partner, member] = await Promise.all([
-    loadClubConfig(firestore),
+  const config = await loadClubConfig(firestore)
+  const scan = scanMoment(input.scannedAt, config.purchases)
+  const [partner, member] = await Promise.all([
     loadPartner(firestore, staff.partnerId),
-    identifyMember(firestore, input, scannedAt),
+    identifyMember(firestore, input, scan.at),
   ])
-  const result = await record(firestore, {
+  const { entryId, ...result } = await record(firestore, {
     uid: member.uid,
     partner,
     amount: input.amount,
     receiptId: input.receiptId,
-    by: staff.uid,
+    staff: { uid: staff.uid, email: staff.email, memberUid: staff.memberUid, tillId: input.tillId },
     config,
     cardScanPath: member.token ? cardScanPath(member.token) : undefined,
-    scannedAt: input.scannedAt ? scannedAt : undefined,
+    typedReason: input.typedReason,
+    offlineScannedAt: scan.offline ? scan.at : undefined,
   })
-  await settleReferralAfter(firestore, member.uid, 'purchase', config)
+  await settleReferralAfterPurchase(
+    firestore,
+    member.uid,
+    {
+      partnerId: partner.id,
+      receiptId: input.receiptId,
+      entryId,
+      amountShekels: input.amount,
+      points: result.points,
+      scanned: member.token !== null,
+      offline: scan.offline,
+      status: result.status,
+    },
+    config,
+  )
   return result
 })

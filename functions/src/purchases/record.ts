@@ -1,67 +1,158 @@
-import { Timestamp, type Firestore } from 'firebase-admin/firestore'
+import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { PurchaseResult } from '../../../src/domain/callable-results'
 import type { ClubConfig, Partner } from '../../../src/domain/club-config'
 import { purchasePoints } from '../../../src/domain/earning'
-import { firstName } from '../../../src/domain/member'
-import { LEDGER_IDS } from '../../../src/domain/paths'
+import { nameAtTill } from '../../../src/domain/member'
+import { LEDGER_IDS, paths } from '../../../src/domain/paths'
+import { afterPurchase, needsReview, purchaseRefusal, staffDayOf } from '../../../src/domain/purchase-limits'
+import { normalizeEmail } from '../../../src/domain/referrals'
 import { effectiveTier, type TierBoost } from '../../../src/domain/tiers'
 import { planCredit } from '../ledger/award'
-import { runLedgerOperation } from '../ledger/transaction'
+import { runLedgerOperation, type LedgerContext } from '../ledger/transaction'
 
 export type { PurchaseResult }
 
-/** Receipts are unique per partner across the whole club, whoever the member is. */
-export function receiptPath(partnerId: string, receiptId: string): string {
-  return `receipts/${partnerId}~${receiptId}`
+/** Who records the purchase: the staff account, its till, and what the operator linked to it. */
+export interface Recorder {
+  uid: string
+  email: string | null
+  /** The staff person's own member account, when linked (custom claim `memberUid`). */
+  memberUid: string | null
+  tillId: string
+}
+
+export interface PurchaseParams {
+  uid: string
+  partner: Partner
+  amount: number
+  receiptId: string
+  staff: Recorder
+  config: ClubConfig
+  at?: Date
+  /** The card token's scan record: the token is good for one purchase. */
+  cardScanPath?: string
+  /**
+   * Why the member number was typed instead of scanned: typed purchases are flagged and capped
+   * lower. The callable always sends a token or a reason; the seed's history sends neither.
+   */
+  typedReason?: string
+  /** The scan time of a purchase from the till's offline queue (flagged, capped per day). */
+  offlineScannedAt?: Date
+}
+
+/** What the purchase was, for what follows it (a referral's qualification). */
+export interface RecordedPurchase extends PurchaseResult {
+  entryId: string
+}
+
+/**
+ * A staff member never earns on a purchase they record: not on their own account, not on the
+ * member account the operator linked to theirs, not on an account with their mailbox.
+ */
+function isSelfDealing(staff: Recorder, member: DocumentSnapshot): boolean {
+  if (member.id === staff.uid || member.id === staff.memberUid) return true
+  const email = member.get('email')
+  return typeof email === 'string' && staff.email !== null && normalizeEmail(email) === normalizeEmail(staff.email)
 }
 
 /**
  * Records a purchase at a partner: points by the club rate, the member's tier multiplier and the
- * partner's multiplier. Idempotent by partner + receipt id: a retry returns the first result;
- * the same receipt with another member or amount is refused.
+ * partner's multiplier. Idempotent by partner + receipt number: a retry returns the first result;
+ * the same receipt with another member or amount is refused. Purchases above the club's review
+ * threshold are held (`pending`): the receipt is kept and the points wait for an operator.
  */
-export async function recordPurchase(
-  db: Firestore,
-  params: {
-    uid: string
-    partner: Partner
-    amount: number
-    receiptId: string
-    by: string
-    config: ClubConfig
-    at?: Date
-    /** The card token's scan record: the token is good for one purchase. */
-    cardScanPath?: string
-    scannedAt?: Date
-  },
-): Promise<PurchaseResult> {
-  const { uid, partner, amount, receiptId, by, config } = params
+export async function recordPurchase(db: Firestore, params: PurchaseParams): Promise<RecordedPurchase> {
+  const { uid, partner, amount, receiptId, staff, config } = params
   const key = LEDGER_IDS.purchase(partner.id, receiptId)
-  const receiptRef = db.doc(receiptPath(partner.id, receiptId))
-  return runLedgerOperation<PurchaseResult>(db, {
+  const receiptRef = db.doc(paths.receipt(partner.id, receiptId))
+  const typed = params.typedReason !== undefined
+  const offline = params.offlineScannedAt !== undefined
+  const answer = (ctx: LedgerContext, status: PurchaseResult['status'], points: number, replayed: boolean): RecordedPurchase => ({
+    status,
+    points,
+    displayName: nameAtTill(String(ctx.member.get('name') ?? '')),
+    tierId: ctx.state.tierId,
+    replayed,
+    entryId: key,
+  })
+  return runLedgerOperation<RecordedPurchase>(db, {
     uid,
     key,
     config,
     at: params.at,
     plan: async (ctx) => {
-      const [receipt, scan] = await Promise.all([
+      if (isSelfDealing(staff, ctx.member)) {
+        throw new HttpsError('permission-denied', 'Staff cannot record purchases for their own member account.', {
+          reason: 'staff-self-purchase',
+        })
+      }
+      const staffDayRef = db.doc(paths.staffDay(staff.uid, ctx.today))
+      const [receipt, scan, staffDay] = await Promise.all([
         ctx.tx.get(receiptRef),
         params.cardScanPath ? ctx.tx.get(db.doc(params.cardScanPath)) : null,
+        ctx.tx.get(staffDayRef),
       ])
+      if (receipt.exists) return replayReceipt(receipt, ctx)
       if (scan?.exists) {
         throw new HttpsError('failed-precondition', 'This card code was already used; ask for the live card.', {
           reason: 'token-reused',
         })
       }
-      if (receipt.exists) {
-        throw new HttpsError('failed-precondition', 'This receipt was already recorded for another member.', {
-          reason: 'receipt-conflict',
+      const day = staffDayOf(staffDay.data())
+      const attempt = { amountShekels: amount, typed, offline }
+      const refusal = purchaseRefusal(config.purchases, partner, day, attempt)
+      if (refusal) {
+        throw new HttpsError(refusal.code, `Purchase refused (${refusal.reason}, limit ${refusal.limit}).`, {
+          reason: refusal.reason,
+          limit: refusal.limit,
         })
       }
       // A referral reward can lend the next tier's earn rate for a while.
       const tier = effectiveTier(ctx.state.tierId, ctx.member.get('tierBoost') as TierBoost | undefined, config.tiers, ctx.today)
       const points = purchasePoints(amount, config, tier, partner.earnMultiplier)
+      const held = needsReview(config.purchases, amount)
+      const flags = [...(typed ? ['typed'] : []), ...(offline ? ['offline'] : []), ...(held ? ['review'] : [])]
+      const audit = {
+        by: staff.uid,
+        tillId: staff.tillId,
+        typedReason: params.typedReason ?? null,
+        offlineScannedAt: params.offlineScannedAt ? Timestamp.fromDate(params.offlineScannedAt) : null,
+        flags,
+      }
+      const commonWrites = (tx: Transaction) => {
+        if (params.cardScanPath) {
+          tx.create(db.doc(params.cardScanPath), {
+            uid,
+            partnerId: partner.id,
+            receiptId,
+            scannedAt: Timestamp.fromDate(params.offlineScannedAt ?? ctx.now),
+          })
+        }
+        tx.set(staffDayRef, { ...afterPurchase(day, attempt), partnerId: partner.id, day: ctx.today })
+        tx.create(receiptRef, {
+          uid,
+          memberNo: ctx.member.get('memberNo'),
+          partnerId: partner.id,
+          receiptId,
+          amountShekels: amount,
+          points,
+          entryId: key,
+          status: held ? 'pending' : 'recorded',
+          scanned: !typed,
+          ...audit,
+          recordedAt: Timestamp.fromDate(ctx.now),
+        })
+      }
+      if (held) {
+        return {
+          state: ctx.state,
+          entries: [],
+          memberFields: { pendingPoints: FieldValue.increment(points) },
+          writes: commonWrites,
+          result: answer(ctx, 'pending', points, false),
+        }
+      }
       const planned = planCredit(ctx, {
         key,
         points,
@@ -69,42 +160,14 @@ export async function recordPurchase(
         reason: 'purchase',
         ref: receiptId,
         partnerId: partner.id,
-        by,
+        by: staff.uid,
         spend: amount,
-        details: { amountShekels: amount, receiptId },
+        details: { amountShekels: amount, receiptId, tillId: staff.tillId, flags },
       })
       return {
         ...planned,
-        writes: (tx) => {
-          if (params.cardScanPath) {
-            tx.create(db.doc(params.cardScanPath), {
-              uid,
-              partnerId: partner.id,
-              receiptId,
-              scannedAt: Timestamp.fromDate(params.scannedAt ?? ctx.now),
-            })
-          }
-          tx.create(receiptRef, {
-            uid,
-            memberNo: ctx.member.get('memberNo'),
-            partnerId: partner.id,
-            receiptId,
-            amountShekels: amount,
-            points,
-            entryId: key,
-            status: 'recorded',
-            by,
-            recordedAt: Timestamp.fromDate(ctx.now),
-            scannedAt: params.scannedAt ? Timestamp.fromDate(params.scannedAt) : null,
-          })
-        },
-        result: {
-          points,
-          balance: planned.state.balance,
-          firstName: firstName(String(ctx.member.get('name') ?? '')),
-          tierId: planned.state.tierId,
-          replayed: false,
-        },
+        writes: commonWrites,
+        result: { ...answer(ctx, 'recorded', points, false), tierId: planned.state.tierId },
       }
     },
     replay: (entry, ctx) => {
@@ -113,14 +176,25 @@ export async function recordPurchase(
           reason: 'receipt-conflict',
         })
       }
-      return {
-        points: Number(entry.get('points')),
-        balance: ctx.state.balance,
-        firstName: firstName(String(ctx.member.get('name') ?? '')),
-        tierId: ctx.state.tierId,
-        replayed: true,
-      }
+      return answer(ctx, 'recorded', Number(entry.get('points')), true)
     },
   })
-}
 
+  /** The receipt is known: the same purchase sent again gets its first answer; anything else is refused. */
+  function replayReceipt(receipt: DocumentSnapshot, ctx: LedgerContext) {
+    if (receipt.get('uid') !== uid || Number(receipt.get('amountShekels')) !== amount) {
+      throw new HttpsError('failed-precondition', 'This receipt number was already recorded for another purchase.', {
+        reason: 'receipt-conflict',
+      })
+    }
+    const status = receipt.get('status')
+    if (status === 'refused') {
+      throw new HttpsError('failed-precondition', 'An operator refused this purchase.', { reason: 'purchase-refused' })
+    }
+    return {
+      state: ctx.state,
+      entries: [],
+      result: answer(ctx, status === 'pending' ? 'pending' : 'recorded', Number(receipt.get('points')), true),
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { parseInput } from '../lib/errors'
 import { requireStaffOrAdmin } from '../lib/roles'
+import { clawBackReferralAfterRefund } from '../referrals/settle'
 import { reversePurchase as reverse, type ReversalResult } from './reverse'
 
 /** `reversePurchase`: a refund at the till (staff, own store) or by an operator. */
@@ -16,5 +17,14 @@ export const reversePurchase = onCall(async (request): Promise<ReversalResult> =
     throw new HttpsError('permission-denied', "Staff can refund only their own store's purchases.")
   }
   const firestore = db()
-  return reverse(firestore, { partnerId, receiptId: input.receiptId, by: caller.uid, config: await loadClubConfig(firestore) })
+  const config = await loadClubConfig(firestore)
+  const { uid, purchaseEntryId, ...result } = await reverse(firestore, {
+    partnerId,
+    receiptId: input.receiptId,
+    by: caller.uid,
+    tillId: input.tillId ?? null,
+    config,
+  })
+  await clawBackReferralAfterRefund(firestore, uid, { partnerId, receiptId: input.receiptId, entryId: purchaseEntryId }, config)
+  return result
 })

@@ -8,7 +8,6 @@ import { debit, reviewTier, withdrawQualifying } from '../../../src/domain/point
 import { LEDGER_IDS, paths } from '../../../src/domain/paths'
 import type { EntryDraft } from '../ledger/member-state'
 import { runLedgerOperation } from '../ledger/transaction'
-import { receiptPath } from './record'
 
 export type { ReversalResult }
 
@@ -20,14 +19,21 @@ export type { ReversalResult }
  */
 export async function reversePurchase(
   db: Firestore,
-  params: { partnerId: string; receiptId: string; by: string; config: ClubConfig },
-): Promise<ReversalResult> {
-  const receipt = await db.doc(receiptPath(params.partnerId, params.receiptId)).get()
+  params: { partnerId: string; receiptId: string; by: string; tillId?: string | null; config: ClubConfig },
+): Promise<ReversalResult & { uid: string; purchaseEntryId: string }> {
+  const receipt = await db.doc(paths.receipt(params.partnerId, params.receiptId)).get()
   if (!receipt.exists) throw new HttpsError('not-found', 'No purchase with this receipt at this partner.', { reason: 'unknown-receipt' })
+  const status = receipt.get('status')
+  if (status === 'pending' || status === 'refused') {
+    // Nothing was paid: a held purchase is refused through the review, not refunded.
+    throw new HttpsError('failed-precondition', 'This purchase is held for review; refuse it instead of refunding it.', {
+      reason: status === 'pending' ? 'purchase-pending' : 'purchase-refused',
+    })
+  }
   const uid = String(receipt.get('uid'))
   const purchaseId = String(receipt.get('entryId'))
   const key = LEDGER_IDS.purchaseRefund(purchaseId)
-  return runLedgerOperation<ReversalResult>(db, {
+  const result = await runLedgerOperation<ReversalResult>(db, {
     uid,
     key,
     config: params.config,
@@ -51,7 +57,7 @@ export async function reversePurchase(
         partnerId: params.partnerId,
         by: params.by,
         lots: taken.taken,
-        details: { reverses: purchaseId, shortfall: taken.shortfall, amountShekels: amount },
+        details: { reverses: purchaseId, shortfall: taken.shortfall, amountShekels: amount, tillId: params.tillId ?? null },
       }
       return {
         state,
@@ -67,4 +73,5 @@ export async function reversePurchase(
       replayed: true,
     }),
   })
+  return { ...result, uid, purchaseEntryId: purchaseId }
 }

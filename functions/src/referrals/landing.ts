@@ -1,22 +1,53 @@
-import type { Firestore } from 'firebase-admin/firestore'
-import { FieldValue } from 'firebase-admin/firestore'
+import { createHash } from 'node:crypto'
+import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore'
+import { localDate } from '../../../src/domain/calendar'
 import type { ClubConfig } from '../../../src/domain/club-config'
+import { welcomeGiftPoints } from '../../../src/domain/earning'
 import { localized, pickLocale, type Locale } from '../../../src/domain/locale'
 import { firstName } from '../../../src/domain/member'
 import { paths } from '../../../src/domain/paths'
 import { parseReferralCode } from '../../../src/domain/referral-code'
 
+/** A one-letter Hebrew prefix joins a Hebrew word directly, and takes a maqaf before digits or Latin. */
+function prefixed(letter: string, word: string): string {
+  return /^[\u0590-\u05FF]/.test(word) ? `${letter}${word}` : `${letter}־${word}`
+}
+
+const hePoints = (n: number) => (n === 1 ? 'נקודה אחת' : n === 2 ? 'שתי נקודות' : `${n} נקודות`)
+const enPoints = (n: number) => (n === 1 ? '1 point' : `${n} points`)
+const money = (locale: Locale, shekels: number) =>
+  new Intl.NumberFormat(locale === 'he' ? 'he-IL' : 'en-US', { style: 'currency', currency: 'ILS', maximumFractionDigits: 0 }).format(shekels)
+
+/** What a new member gets: the welcome gift now, the friend's gift with a first purchase of at least the minimum. */
+interface Offer {
+  welcome: number
+  /** 0 when there is no valid invitation. */
+  friendGift: number
+  minSpend: number
+}
+
+/** The landing page's words, defined once here (the app has its own in src/i18n). */
 const TEXT = {
   he: {
-    invited: (name: string, club: string) => `${name} מזמין/ה אותך ל${club}`,
-    generic: (club: string) => `הצטרפות ל${club}`,
-    offer: (points: number) => `מצטרפים בחינם ומקבלים ${points} נקודות מתנה לקנייה הראשונה.`,
+    invited: (name: string, club: string) => `קיבלת הזמנה ${prefixed('מ', name)} להצטרף ${prefixed('ל', club)}`,
+    generic: (club: string) => `הצטרפות ${prefixed('ל', club)}`,
+    offer: ({ welcome, friendGift, minSpend }: Offer) => {
+      const purchase = `בקנייה הראשונה ${prefixed('ב', money('he', minSpend))} ומעלה`
+      if (friendGift > 0 && welcome > 0) return `מצטרפים בחינם ומקבלים ${hePoints(welcome)} מתנה, ועוד ${hePoints(friendGift)} ${purchase}.`
+      if (friendGift > 0) return `מצטרפים בחינם ומקבלים ${hePoints(friendGift)} מתנה ${purchase}.`
+      return welcome > 0 ? `מצטרפים בחינם ומקבלים ${hePoints(welcome)} מתנה.` : 'מצטרפים בחינם.'
+    },
     join: 'להצטרפות',
   },
   en: {
-    invited: (name: string, club: string) => `${name} invites you to ${club}`,
+    invited: (name: string, club: string) => `${name} invited you to ${club}`,
     generic: (club: string) => `Join ${club}`,
-    offer: (points: number) => `Join for free and get ${points} gift points for your first purchase.`,
+    offer: ({ welcome, friendGift, minSpend }: Offer) => {
+      const purchase = `with your first purchase of ${money('en', minSpend)} or more`
+      if (friendGift > 0 && welcome > 0) return `Join for free and get ${enPoints(welcome)} as a gift, plus ${enPoints(friendGift)} more ${purchase}.`
+      if (friendGift > 0) return `Join for free and get a gift of ${enPoints(friendGift)} ${purchase}.`
+      return welcome > 0 ? `Join for free and get ${enPoints(welcome)} as a gift.` : 'Join for free.'
+    },
     join: 'Join now',
   },
 } as const
@@ -32,6 +63,34 @@ export interface LandingRequest {
   origin: string
   acceptLanguage: string | undefined
   userAgent: string | undefined
+  /** The visitor's address (the first hop of x-forwarded-for): only its hash is kept, for a day. */
+  clientIp: string | undefined
+  now?: Date
+}
+
+/** gRPC ALREADY_EXISTS: this visitor was counted today. */
+const ALREADY_EXISTS = 6
+
+/**
+ * Counts a person opening the link once per code per club day: a marker keyed by a hash of the
+ * address, the browser, the code and the day is created together with the increment, so a
+ * reload, a refresh loop or a script from one machine adds one. The marker holds no address.
+ */
+async function countOpening(db: Firestore, memberRef: DocumentReference, code: string, request: LandingRequest, config: ClubConfig): Promise<void> {
+  const now = request.now ?? new Date()
+  const day = localDate(now, config.timeZone)
+  const visitor = createHash('sha256')
+    .update([request.clientIp ?? '', request.userAgent ?? '', code, day].join('\n'))
+    .digest('hex')
+  const batch = db.batch()
+  // `expireAt` is for a Firestore TTL policy: markers are worthless after their day.
+  batch.create(db.doc(paths.referralOpen(visitor)), { day, expireAt: Timestamp.fromMillis(now.getTime() + 2 * 86_400_000) })
+  batch.update(memberRef, { 'referralStats.opened': FieldValue.increment(1) })
+  try {
+    await batch.commit()
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error
+  }
 }
 
 /**
@@ -51,7 +110,7 @@ export async function referralLanding(db: Firestore, config: ClubConfig, request
         inviter = firstName(String(member.get('name') ?? ''))
         validCode = code
         // People opening the link, not the preview robots that fetch it for a chat.
-        if (!BOTS.test(request.userAgent ?? '')) await member.ref.update({ 'referralStats.opened': FieldValue.increment(1) })
+        if (!BOTS.test(request.userAgent ?? '')) await countOpening(db, member.ref, code, request, config)
       }
     }
   }
@@ -59,9 +118,12 @@ export async function referralLanding(db: Firestore, config: ClubConfig, request
   const locale: Locale = pickLocale(languages, config.defaultLocale)
   const t = TEXT[locale]
   const club = localized(config.name, locale)
-  const gift = config.welcomeGift.points + (validCode ? config.referrals.friendWelcomePoints : 0)
   const title = inviter ? t.invited(inviter, club) : t.generic(club)
-  const description = t.offer(gift)
+  const description = t.offer({
+    welcome: welcomeGiftPoints(config),
+    friendGift: validCode ? config.referrals.friendWelcomePoints : 0,
+    minSpend: config.referrals.minQualifyingSpendShekels,
+  })
   const canonical = validCode ? `${request.origin}/r/${validCode}` : `${request.origin}/sign-up`
   const target = validCode
     ? `/sign-up?ref=${validCode}&from=${encodeURIComponent(inviter ?? '')}`

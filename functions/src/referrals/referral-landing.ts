@@ -13,9 +13,11 @@ export const referralLanding = onRequest(async (req, res) => {
     origin: `${proto.split(',')[0]}://${host.split(',')[0]}`,
     acceptLanguage: req.headers['accept-language'],
     userAgent: req.headers['user-agent'],
+    // Hosting puts the visitor first in x-forwarded-for; req.ip is the last proxy's view.
+    clientIp: String(req.headers['x-forwarded-for'] ?? req.ip ?? '').split(',')[0]!.trim() || undefined,
   })
-  // Previews are cached by the networks and the CDN for a while; a new name shows within minutes.
-  res.set('Cache-Control', 'public, max-age=300, s-maxage=600')
+  // The networks cache their previews themselves; the CDN must not, or visitors would go uncounted.
+  res.set('Cache-Control', 'private, max-age=300')
   res.set('Vary', 'Accept-Language')
   res.status(200).type('html').send(html)
 })

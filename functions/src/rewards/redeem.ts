@@ -84,7 +84,6 @@ export async function redeemReward(
             issuedAt: Timestamp.fromDate(ctx.now),
             expiresAt: Timestamp.fromDate(expiresAt),
             usedAt: null,
-            usedBy: null,
             usedAtPartner: null,
           })
         },

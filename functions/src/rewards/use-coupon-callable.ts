@@ -9,5 +9,11 @@ import { useCoupon as accept, type UseCouponResult } from './use-coupon'
 export const useCoupon = onCall(async (request): Promise<UseCouponResult> => {
   const staff = requireStaff(request)
   const input = parseInput(UseCouponInputSchema, request.data)
-  return accept(db(), { code: input.code, staffUid: staff.uid, partnerId: staff.partnerId, requestId: input.requestId })
+  return accept(db(), {
+    code: input.code,
+    staffUid: staff.uid,
+    partnerId: staff.partnerId,
+    requestId: input.requestId,
+    tillId: input.tillId,
+  })
 })

@@ -1,11 +1,13 @@
 import { initializeApp } from 'firebase/app'
 import { browserLocalPersistence, connectAuthEmulator, indexedDBLocalPersistence, initializeAuth } from 'firebase/auth'
 import {
+  clearIndexedDbPersistence,
   connectFirestoreEmulator,
   initializeFirestore,
   memoryLocalCache,
   persistentLocalCache,
   persistentMultipleTabManager,
+  terminate,
 } from 'firebase/firestore'
 import { connectFunctionsEmulator, getFunctions } from 'firebase/functions'
 import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '@/domain/platform'
@@ -44,4 +46,19 @@ if (useEmulators) {
   connectAuthEmulator(auth, `http://${host}:${EMULATOR_PORTS.auth}`, { disableWarnings: true })
   connectFirestoreEmulator(db, host, EMULATOR_PORTS.firestore)
   connectFunctionsEmulator(functions, host, EMULATOR_PORTS.functions)
+}
+
+/**
+ * Deletes Firestore's offline copy (members, ledger, coupons) from IndexedDB on sign-out. The
+ * instance must be shut down first, so the app reloads afterwards. While another tab of the app
+ * holds the database open the SDK refuses (`failed-precondition`): the sign-out still completes,
+ * and the copy stays until a sign-out with that tab closed.
+ */
+export async function clearCachedData(): Promise<void> {
+  await terminate(db)
+  try {
+    await clearIndexedDbPersistence(db)
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'failed-precondition') throw error
+  }
 }

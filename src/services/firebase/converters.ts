@@ -4,6 +4,8 @@ import type { LocalizedText } from '@/domain/locale'
 import type { LedgerEntry } from '@/domain/ledger'
 import { isLocale } from '@/domain/locale'
 import type { Member } from '@/domain/member'
+import type { Coupon } from '@/domain/rewards'
+import { isReferralStatus, type ReferredFriend } from '@/domain/referrals'
 
 function toDate(value: unknown): Date {
   return value instanceof Timestamp ? value.toDate() : new Date(0)
@@ -36,6 +38,7 @@ export const memberConverter = readOnly<Member>((snap) => {
     balance: Number(d.balance ?? 0),
     lifetimePoints: Number(d.lifetimePoints ?? 0),
     pointsDebt: Number(d.pointsDebt ?? 0),
+    pendingPoints: Number(d.pendingPoints ?? 0),
     qualifyingMonths: typeof d.qualifyingMonths === 'object' && d.qualifyingMonths ? d.qualifyingMonths : {},
     expiryBuckets: typeof d.expiryBuckets === 'object' && d.expiryBuckets ? (d.expiryBuckets as Record<string, number>) : {},
     referralCode: String(d.referralCode ?? ''),
@@ -82,18 +85,7 @@ export const ledgerEntryConverter = readOnly<LedgerEntry>((snap) => {
 export const partnerConverter = readOnly<Partner>((snap) => snap.data() as Partner)
 export const rewardConverter = readOnly<Reward>((snap) => snap.data() as Reward)
 
-export interface Coupon {
-  code: string
-  rewardId: string
-  name: LocalizedText
-  kind: 'item' | 'voucher'
-  valueShekels: number | null
-  partnerId: string | null
-  status: 'active' | 'used'
-  issuedAt: Date
-  expiresAt: Date
-  usedAt: Date | null
-}
+export type { Coupon }
 
 export const couponConverter = readOnly<Coupon>((snap) => {
   const d = snap.data()
@@ -111,20 +103,14 @@ export const couponConverter = readOnly<Coupon>((snap) => {
   }
 })
 
-export interface ReferredFriend {
-  friendUid: string
-  firstName: string
-  status: 'joined' | 'qualified' | 'refused'
-  rewardPoints: number
-  joinedAt: Date
-}
+export type { ReferredFriend }
 
 export const referredFriendConverter = readOnly<ReferredFriend>((snap) => {
   const d = snap.data()
   return {
     friendUid: snap.id,
     firstName: String(d.friendFirstName ?? ''),
-    status: d.status === 'qualified' || d.status === 'refused' ? d.status : 'joined',
+    status: isReferralStatus(d.status) ? d.status : 'joined',
     rewardPoints: Number(d.rewardPoints ?? 0),
     joinedAt: toDate(d.joinedAt),
   }

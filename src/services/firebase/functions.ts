@@ -6,6 +6,7 @@ import type { JoinClubInput, JoinClubResult } from '@/domain/join'
 import type {
   CardKeyResult,
   CheckInResult,
+  CounterKeyResult,
   MemberAtTill,
   PurchaseResult,
   RedeemResult,
@@ -13,6 +14,7 @@ import type {
 } from '@/domain/callable-results'
 import type {
   CheckInInput,
+  PartnerIdInput,
   LookupMemberInput,
   RecordPurchaseInput,
   RedeemRewardInput,
@@ -70,5 +72,9 @@ export function acceptCoupon(input: UseCouponInput): Promise<UseCouponResult> {
 
 export function checkIn(input: CheckInInput): Promise<CheckInResult> {
   return call('checkIn', input)
+}
+
+export function getCounterKey(input: PartnerIdInput): Promise<CounterKeyResult> {
+  return call('getCounterKey', input)
 }
 

@@ -1,5 +1,6 @@
 // Everything the app does with Firebase. Loaded lazily through ./index.ts, so the first screen
 // paints before the SDKs arrive.
+export { clearCachedData } from './app'
 export { signIn, signOut, signUp, watchSession, type SessionUser } from './auth'
 export { watchClubConfig } from './club'
 export { watchCoupons, watchPartners, watchReferredFriends, watchRewards } from './catalogue'
@@ -8,6 +9,7 @@ export {
   acceptCoupon,
   checkIn,
   getCardKey,
+  getCounterKey,
   joinClub,
   lookupMember,
   recordPurchase,

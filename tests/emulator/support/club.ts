@@ -1,5 +1,8 @@
 import type { DocumentData } from 'firebase-admin/firestore'
 // Club fixtures for the emulator tests: members who joined through the real callable.
+import type { CardKeyResult } from '../../../src/domain/callable-results'
+import { createCardToken } from '../../../src/domain/card-token'
+import { fromBase64 } from '../../../src/domain/crypto'
 import type { JoinClubInput, JoinClubResult } from '../../../src/domain/join'
 import { paths } from '../../../src/domain/paths'
 import { joinMember } from '../../../functions/src/members/join-member'
@@ -65,4 +68,31 @@ export async function memberSince(daysAgo: number, name = 'Long-time Member') {
   })
   const client = await newClient({ signIn: { email, password: 'secret-123' } })
   return { ...client, uid: user.uid, memberNo: joined.memberNo }
+}
+
+/** The till id the tests' staff devices send. */
+export const TEST_TILL = 'test-till-0001'
+
+const cardKeys = new Map<string, Uint8Array>()
+const scans = new Map<string, number>()
+// A card code is good for one purchase and lives for its 30-second step ± 1: a member can show
+// the till three different live codes at most (now, the step before, the step after).
+const LIVE_OFFSETS = [0, -30_000, 30_000]
+
+/**
+ * A purchase input as the till sends it after scanning the member's live card: the phone fetches
+ * its card key once (getCardKey) and signs a fresh code for each purchase.
+ */
+export async function scanned(member: Client & { memberNo: string }, amount: number, receipt = receiptId()) {
+  const uid = member.uid!
+  let key = cardKeys.get(uid)
+  if (!key) {
+    key = fromBase64((await member.call<object, CardKeyResult>('getCardKey', {})).key)
+    cardKeys.set(uid, key)
+  }
+  const n = scans.get(uid) ?? 0
+  const offset = LIVE_OFFSETS[n]
+  if (offset === undefined) throw new Error('a card shows at most three live codes at once; use another member')
+  scans.set(uid, n + 1)
+  return { token: await createCardToken(key, member.memberNo, Date.now() + offset), amount, receiptId: receipt, tillId: TEST_TILL }
 }

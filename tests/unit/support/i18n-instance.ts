@@ -2,6 +2,7 @@
 import { createI18n } from 'vue-i18n'
 import en, { type MessageSchema } from '@/i18n/en'
 import he from '@/i18n/he'
+import { prefixMaqaf } from '@/i18n/bidi'
 import { hebrewPlural } from '@/i18n/plural'
 
 export const i18n = createI18n<[MessageSchema], 'he' | 'en', false>({
@@ -10,4 +11,5 @@ export const i18n = createI18n<[MessageSchema], 'he' | 'en', false>({
   fallbackLocale: 'en',
   messages: { en, he },
   pluralRules: { he: hebrewPlural },
+  postTranslation: (message) => (typeof message === 'string' ? prefixMaqaf(message) : message),
 })

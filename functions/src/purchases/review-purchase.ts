@@ -1,0 +1,23 @@
+import { onCall } from 'firebase-functions/v2/https'
+import type { ReviewPurchaseResult } from '../../../src/domain/callable-results'
+import { ReviewPurchaseInputSchema } from '../../../src/domain/callable-schemas'
+import { loadClubConfig } from '../club'
+import { db } from '../lib/admin'
+import { parseInput } from '../lib/errors'
+import { requireAdmin } from '../lib/roles'
+import { settleReferralAfterPurchase } from '../referrals/settle'
+import { reviewPurchase as review } from './review'
+
+/** `reviewPurchase`: an operator approves or refuses a purchase held above the review threshold. */
+export const reviewPurchase = onCall(async (request): Promise<ReviewPurchaseResult> => {
+  const admin = requireAdmin(request)
+  const input = parseInput(ReviewPurchaseInputSchema, request.data)
+  const firestore = db()
+  const config = await loadClubConfig(firestore)
+  const { uid, entryId, amountShekels, scanned, offline, ...result } = await review(firestore, { ...input, by: admin.uid, config })
+  if (result.status === 'recorded') {
+    const purchase = { partnerId: input.partnerId, receiptId: input.receiptId, entryId, amountShekels, points: result.points }
+    await settleReferralAfterPurchase(firestore, uid, { ...purchase, scanned, offline, status: 'recorded' }, config)
+  }
+  return result
+})

@@ -1,0 +1,60 @@
+import { base32, constantTimeEqual, hmacSha256 } from './crypto'
+import { visitCodeText } from './poster-code'
+
+/**
+ * A screen visit code: `S1.<partnerId>.<timeStep>.<code>`, shown by a device at the partner's
+ * counter. The code is an HMAC of the partner and the 30-second time step under the partner's
+ * own counter key, which the counter device fetched once and keeps, so the screen rotates offline
+ * like the member's card. The server judges the step by its own clock, so a photo of the screen
+ * is worthless a minute later.
+ */
+export const COUNTER_CODE_VERSION = 'S1'
+export const COUNTER_STEP_SECONDS = 30
+/** Accepted steps either side of the server's time (clock drift of the counter device). */
+export const COUNTER_STEP_WINDOW = 1
+const CODE_LENGTH = 12
+
+export interface ParsedCounterCode {
+  partnerId: string
+  step: number
+  code: string
+}
+
+export function counterStep(at: Date | number): number {
+  const ms = typeof at === 'number' ? at : at.getTime()
+  return Math.floor(ms / 1000 / COUNTER_STEP_SECONDS)
+}
+
+export function secondsToNextCounterStep(at: Date | number): number {
+  const ms = typeof at === 'number' ? at : at.getTime()
+  return COUNTER_STEP_SECONDS - (Math.floor(ms / 1000) % COUNTER_STEP_SECONDS)
+}
+
+export async function counterCode(key: Uint8Array, partnerId: string, step: number): Promise<string> {
+  return base32(await hmacSha256(key, `${COUNTER_CODE_VERSION}.${partnerId}.${step}`)).slice(0, CODE_LENGTH)
+}
+
+export async function createCounterCode(key: Uint8Array, partnerId: string, at: Date | number): Promise<string> {
+  const step = counterStep(at)
+  return `${COUNTER_CODE_VERSION}.${partnerId}.${step}.${await counterCode(key, partnerId, step)}`
+}
+
+export function parseCounterCode(input: string): ParsedCounterCode | null {
+  const text = visitCodeText(input)
+  if (text === null) return null
+  const parts = text.split('.')
+  if (parts.length !== 4 || parts[0] !== COUNTER_CODE_VERSION) return null
+  const [, partnerId, stepText, code] = parts as [string, string, string, string]
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(partnerId) || !/^\d{1,12}$/.test(stepText)) return null
+  if (code.length !== CODE_LENGTH || !/^[A-Z2-7]+$/.test(code)) return null
+  return { partnerId, step: Number(stepText), code }
+}
+
+export type CounterCodeVerdict = 'ok' | 'forged' | 'expired'
+
+/** The signature first (in constant time), then the step against the server's clock. */
+export async function verifyCounterCode(key: Uint8Array, parsed: ParsedCounterCode, now: Date | number): Promise<CounterCodeVerdict> {
+  const expected = await counterCode(key, parsed.partnerId, parsed.step)
+  if (!constantTimeEqual(expected, parsed.code)) return 'forged'
+  return Math.abs(parsed.step - counterStep(now)) > COUNTER_STEP_WINDOW ? 'expired' : 'ok'
+}
