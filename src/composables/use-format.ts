@@ -8,6 +8,30 @@ function calendarDay(date: string): Date {
   return new Date(Date.UTC(y, m - 1, d ?? 1))
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(locale: string, withYear: boolean, utc: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withYear}|${utc}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), ...(utc ? { timeZone: 'UTC' } : {}) })
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
+/**
+ * "30 בנובמבר", or "30 בנובמבר 2025" in another year: history spans more than a year, so a date
+ * names its year whenever it is not this year's. `date` is a club calendar day (YYYY-MM-DD).
+ */
+export function dayText(date: string, locale: string, now = new Date()): string {
+  return dateFormat(locale, date.slice(0, 4) !== String(now.getFullYear()), true).format(calendarDay(date))
+}
+
+/** The same for a moment, in the device's time zone. */
+export function momentText(date: Date, locale: string, now = new Date()): string {
+  return dateFormat(locale, date.getFullYear() !== now.getFullYear(), false).format(date)
+}
+
 /** Numbers, money and dates through Intl in the current language. */
 export function useFormat() {
   const { t, locale } = useI18n()
@@ -16,11 +40,6 @@ export function useFormat() {
   const money = computed(
     () => new Intl.NumberFormat(locale.value, { style: 'currency', currency: 'ILS', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
   )
-  // History spans more than a year, so a date names its year whenever it is not this year's.
-  const dayThisYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', timeZone: 'UTC' }))
-  const dayOtherYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
-  const momentThisYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long' }))
-  const momentOtherYear = computed(() => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'long', year: 'numeric' }))
   const relative = computed(() => new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' }))
   const monthYear = computed(() => new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }))
   const meters = computed(() => new Intl.NumberFormat(locale.value, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }))
@@ -37,11 +56,9 @@ export function useFormat() {
     isolate: (text: string) => isolate(text, locale.value),
     shekels: (value: number) => money.value.format(value),
     /** A club calendar day, e.g. "30 בנובמבר", or "30 בנובמבר 2025" in another year. */
-    day: (date: string, now = new Date()) =>
-      (date.slice(0, 4) === String(now.getFullYear()) ? dayThisYear : dayOtherYear).value.format(calendarDay(date)),
+    day: (date: string) => dayText(date, locale.value),
     /** A moment, e.g. "22 בנובמבר", with the year when it is not this year. */
-    shortDate: (date: Date, now = new Date()) =>
-      (date.getFullYear() === now.getFullYear() ? momentThisYear : momentOtherYear).value.format(date),
+    shortDate: (date: Date) => momentText(date, locale.value),
     /** How long ago, in words: "3 hours ago", "לפני 3 שעות". */
     ago: (date: Date, now = Date.now()) => {
       const minutes = Math.round((date.getTime() - now) / 60_000)

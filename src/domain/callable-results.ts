@@ -90,3 +90,28 @@ export interface UseCouponResult {
   memberNo: string
   replayed: boolean
 }
+
+/** What the nightly job did (`runMaintenance` answers it; the scheduled run logs it). */
+export interface MaintenanceStats {
+  asOf: string
+  expiredMembers: number
+  expiredPoints: number
+  tierReviews: number
+  birthdayGifts: number
+  failures: number
+  pages: number
+  /** False when the time budget ran out; the next run continues where this one stopped. */
+  complete: boolean
+}
+
+/** A plain award (an activity such as the complete profile). */
+export interface AwardResult {
+  points: number
+  balance: number
+  replayed: boolean
+}
+
+export interface AdjustResult {
+  balance: number
+  replayed: boolean
+}

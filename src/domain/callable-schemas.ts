@@ -155,3 +155,4 @@ export const RunMaintenanceInputSchema = z.strictObject({
 export type RunMaintenanceInput = z.input<typeof RunMaintenanceInputSchema>
 
 export const EmptyInputSchema = z.union([z.strictObject({}), z.null(), z.undefined()])
+export type EmptyInput = z.input<typeof EmptyInputSchema>

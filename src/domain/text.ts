@@ -66,7 +66,7 @@ function isEmoji(cp: string | undefined): boolean {
 
 /** Scripts whose spelling uses ZWJ and ZWNJ between letters (Persian, Urdu, Indic scripts). */
 const JOINING_SCRIPT =
-  /^[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}]$/u
+  /^[\p{Script_Extensions=Arabic}\p{Script_Extensions=Syriac}\p{Script_Extensions=Devanagari}\p{Script_Extensions=Bengali}\p{Script_Extensions=Gurmukhi}\p{Script_Extensions=Gujarati}\p{Script_Extensions=Oriya}\p{Script_Extensions=Tamil}\p{Script_Extensions=Telugu}\p{Script_Extensions=Kannada}\p{Script_Extensions=Malayalam}\p{Script_Extensions=Sinhala}]$/u
 
 interface Scan {
   text: string
@@ -138,18 +138,18 @@ function tidySpaces(text: string, multiline: boolean): string {
     .trim()
 }
 
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null
+// Made on first use, so a bundle that imports this file without counting carries no segmenter.
+let segmenter: Intl.Segmenter | null | undefined
 
 /**
  * User-perceived characters: "👩‍💻" is 1, "שָׁלוֹם" is 4. Without Intl.Segmenter (Firefox before
  * 125) an approximation that keeps emoji sequences and combining marks together.
  */
 export function graphemeCount(text: string): number {
-  if (segmenter) {
-    let count = 0
-    for (const _ of segmenter.segment(text)) count++
-    return count
+  if (segmenter === undefined) {
+    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null
   }
+  if (segmenter) return Array.from(segmenter.segment(text)).length
   const clusters = text.match(
     /\r\n|\p{Regional_Indicator}{2}|\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]*(?:\u200D\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]*)*|[\s\S]\p{M}*/gu,
   )

@@ -39,7 +39,7 @@ const en = {
   join: {
     title: 'Join {club}',
     intro: 'A few details and your club card is ready.',
-    gift: 'Join now and get {amount} as a gift.',
+    gift: 'Join now and get {amount} as a welcome gift.',
     name: 'Full name',
     birthday: 'Birthday (optional)',
     birthdayHint: 'There’s a gift waiting for you on your birthday.',
@@ -226,6 +226,7 @@ const en = {
     nextIn: 'New code in 1 second | New code in {seconds} seconds',
     keyMissing: 'Connect to the internet once to set up this screen.',
     fullScreen: 'Full screen',
+    till: 'Back to the till',
   },
   partners: {
     title: 'Partner stores',
@@ -298,7 +299,12 @@ const en = {
   },
   validation: {
     required: 'This field is required.',
-    nameLength: 'Enter a name of 2 to 60 characters.',
+    name: {
+      'too-short': 'Enter a name of at least 2 characters.',
+      'too-long': 'That name’s too long. Use 60 characters at most.',
+      'forbidden-characters': 'The name has hidden or control characters in it. Try typing it instead of pasting it.',
+      'only-symbols': 'A name needs at least one letter.',
+    },
     email: 'Enter a valid email address.',
     passwordLength: 'Choose a password of at least 6 characters.',
     birthday: 'Enter a real date in the past.',

@@ -4,18 +4,11 @@ import type { CheckInResult, CounterKeyResult } from '@/domain/callable-results'
 import { parseVisitCode, type VisitCode } from '@/domain/check-in'
 import { fromBase64 } from '@/domain/crypto'
 import { AppError, isTransient } from '@/domain/errors'
-import { DEVICE_KEYS, onForgetAll, readJson, recall, remember, removeKey, writeJson } from '@/services/device-storage'
+import { intentRequestId, onForgetAll, recall, remember, settleIntent } from '@/services/device-storage'
 import { checkIn, getCounterKey } from '@/services/firebase'
 
 type Position = { lat: number; lng: number; accuracy: number }
 
-/** A visit sent but not answered for good: its request id is reused until it is. */
-interface PendingVisit {
-  partnerId: string
-  requestId: string
-}
-
-const PENDING_KEY = DEVICE_KEYS.intents('check-in')
 const counterCache = (partnerId: string) => `counterKey.${partnerId}`
 
 function refused(reason: string): AppError {
@@ -56,31 +49,25 @@ export const useVisitsStore = defineStore('visits', () => {
   }
 
   /**
-   * One request id per visit intent, kept on the device until a definitive answer: after a crash
-   * or a lost answer, scanning again (even a newer code of the same store's screen) asks the
-   * server about the same visit, which answers with what it recorded the first time.
+   * One request id per visit intent, per store, kept on the device until a definitive answer:
+   * after a crash or a lost answer, scanning again (even a newer code of the same store's screen)
+   * asks the server about the same visit, which answers with what it recorded the first time.
    */
-  function requestIdFor(partnerId: string): string {
-    const pending = readJson<PendingVisit>(PENDING_KEY)
-    if (pending && pending.partnerId === partnerId && typeof pending.requestId === 'string') return pending.requestId
-    const requestId = `visit-${crypto.randomUUID()}`
-    writeJson(PENDING_KEY, { partnerId, requestId } satisfies PendingVisit)
-    return requestId
-  }
+  const INTENT = 'check-in'
 
   /** Records a visit; a printed code asks the phone for its position first. */
   async function visit(text: string): Promise<CheckInResult> {
     const code = parseVisitCode(text)
     if (!code) throw refused('poster-forged')
     const location = code.mode === 'printed' ? await currentPosition() : null
-    const requestId = requestIdFor(code.partnerId)
+    const requestId = intentRequestId(INTENT, code.partnerId)
     try {
       const result = await checkIn({ code: text, location, requestId })
-      removeKey(PENDING_KEY)
+      settleIntent(INTENT, code.partnerId)
       return result
     } catch (error) {
       // A refusal is an answer; a lost connection or a server failure is not, so the id stays.
-      if (!(error instanceof AppError && isTransient(error.code))) removeKey(PENDING_KEY)
+      if (!(error instanceof AppError && isTransient(error.code))) settleIntent(INTENT, code.partnerId)
       throw error
     }
   }

@@ -33,10 +33,14 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
 
   await expect(page).toHaveURL(/\/join$/)
   await expect(page.getByRole('heading', { name: 'Join Neighborhood Club' })).toBeVisible()
-  await expect(page.getByText('Join now and get 50 welcome points.')).toBeVisible()
+  await expect(page.getByText('Join now and get 50 points as a welcome gift.')).toBeVisible()
   // The form explains what is wrong before anything is sent.
   await page.getByRole('button', { name: 'Join the club' }).click()
-  await expect(page.getByText('Enter a name of 2 to 60 characters.')).toBeVisible()
+  await expect(page.getByText('Enter a name of at least 2 characters.')).toBeVisible()
+  // A pasted name with a right-to-left override is refused with the reason, before it is sent.
+  await page.getByLabel('Full name').fill('Maya\u202EoripahS')
+  await page.getByRole('button', { name: 'Join the club' }).click()
+  await expect(page.getByText('The name has hidden or control characters in it. Try typing it instead of pasting it.')).toBeVisible()
 
   await page.getByLabel('Full name').fill('Maya Shapiro')
   await page.getByLabel('Coffee & pastries').check()
@@ -62,12 +66,17 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
   expect(balance).toBe(170)
   await expect(card.getByTestId('wallet-balance')).toHaveText('170')
 
+  const firestoreCopies = () =>
+    page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('firestore/')))
+  expect(await firestoreCopies()).not.toEqual([])
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/sign-in$/)
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
-  // Nothing of the member stays on the device: no card key, no cached card or session.
+  await expect(page.locator('button[type=submit]')).toBeVisible()
+  // Nothing of the member stays on the device: no card key, no cached card or session…
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('moadon.')))
   expect(kept.filter((key) => key !== 'moadon.locale')).toEqual([])
+  // …and Firestore's offline copy of the member, ledger and coupons is deleted from IndexedDB.
+  expect(await firestoreCopies()).toEqual([])
   await page.goto('/')
   await expect(page).toHaveURL(/\/sign-in$/)
 })
@@ -78,7 +87,7 @@ test.describe('in Hebrew', () => {
   test('the demo member signs in and sees her Gold card right-to-left', async ({ page }) => {
     await page.goto('/')
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
-    await page.getByLabel('דוא״ל').fill('dana@moadon.test')
+    await page.getByLabel('אימייל').fill('dana@moadon.test')
     await page.getByLabel('סיסמה').fill('moadon-demo')
     await page.getByRole('button', { name: 'כניסה', exact: true }).click()
 

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test'
+import { demoPartners } from '../../scripts/demo-club'
 import { createMember, fakeCameraShowing, memberByEmail, posterCode, signInAs } from './support/club'
 
 async function staffPage(browser: Browser, cameraShows?: () => Promise<string>) {
@@ -69,24 +70,66 @@ test('staff type the member number when the camera cannot help', async ({ browse
   await till.context.close()
 })
 
-test('a member scans in at a partner from its poster', async ({ page }) => {
+test('a member records a visit from a store’s poster, which asks for the position', async ({ page }) => {
   const account = await createMember('Shira Visit')
+  const books = demoPartners.find((p) => p.id === 'carmel-books')!.location
+  await page.context().grantPermissions(['geolocation'])
+  await page.context().setGeolocation({ latitude: books.lat, longitude: books.lng, accuracy: 20 })
   await signInAs(page, account)
   const code = await posterCode('carmel-books')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stores' }).click()
-  await page.getByRole('link', { name: 'Scan in at a store' }).click()
+  await page.locator('.partners-view__scan').click()
   await expect(page).toHaveURL(/\/check-in$/)
   await fakeCameraShowing(page, `http://localhost:4173/check-in?c=${encodeURIComponent(code)}`)
   await page.reload()
   await page.getByRole('button', { name: 'Scan with the camera' }).click()
-  await expect(page.getByTestId('check-in-result')).toHaveText('You scanned in at Carmel Books: +5 points.')
-  await expect(page.getByText('Stores visited this month: 1 of 5 for the visit bonus.')).toBeVisible()
+  // A poster is only a picture: the app says why it needs the position before asking for it.
+  await expect(page.getByTestId('check-in-location')).toContainText('needs your location')
+  await page.getByRole('button', { name: 'Share location and record visit' }).click()
+  await expect(page.getByTestId('check-in-result')).toHaveText('Visit to Carmel Books recorded: +5 points.')
+  await expect(page.getByText('Visit bonus: you visited one of 5 stores this month.')).toBeVisible()
 
-  // The poster's link, opened by the phone's camera app, lands on the same check-in.
+  // The poster's link, opened by the phone's camera app, lands on the same visit.
   await page.goto(`/check-in?c=${encodeURIComponent(code)}`)
-  await page.getByRole('button', { name: 'Scan in here' }).click()
-  await expect(page.getByTestId('check-in-result')).toHaveText('You already scanned in at Carmel Books today. Come back tomorrow!')
+  await page.getByRole('button', { name: 'Share location and record visit' }).click()
+  await expect(page.getByTestId('check-in-result')).toHaveText('Your visit to Carmel Books was already recorded today. Come back tomorrow!')
   expect((await memberByEmail(account.email)).balance).toBe(55)
+
+  // A photo of another store's poster, scanned from here, is refused in plain words.
+  await page.goto(`/check-in?c=${encodeURIComponent(await posterCode('gan-toys'))}`)
+  await page.getByRole('button', { name: 'Share location and record visit' }).click()
+  await expect(page.getByRole('alert')).toHaveText('You seem to be far from this store. You can record the visit when you’re there.')
+  expect((await memberByEmail(account.email)).balance).toBe(55)
+})
+
+test('a member records a visit from the rotating code on the store’s counter screen', async ({ page, browser }) => {
+  const counter = await staffPage(browser)
+  await counter.page.goto('/counter')
+  await expect(counter.page.getByRole('heading', { name: 'Visit code · Café Shachar' })).toBeVisible()
+  const qr = counter.page.getByTestId('counter-qr')
+  await expect(qr).toHaveAttribute('data-qr-value', /\/check-in\?c=S1\./)
+  const link = (await qr.getAttribute('data-qr-value'))!
+  await expect(counter.page.getByText(/New code in \d+ seconds?/)).toBeVisible()
+
+  // Reopened without a connection, the counter device still signs with the key it kept.
+  await counter.page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  if (!(await counter.page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await counter.page.reload()
+  await expect.poll(() => counter.page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+  await counter.context.setOffline(true)
+  await counter.page.reload()
+  await expect(counter.page.getByTestId('counter-qr')).toHaveAttribute('data-qr-value', /\/check-in\?c=S1\.cafe-shachar\./)
+  await counter.context.setOffline(false)
+
+  const account = await createMember('Tal Counter')
+  await signInAs(page, account)
+  await page.goto(new URL(link).pathname + new URL(link).search)
+  await expect(page.getByTestId('check-in-location')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Record visit' }).click()
+  await expect(page.getByTestId('check-in-result')).toHaveText('Visit to Café Shachar recorded: +5 points.')
+  expect((await memberByEmail(account.email)).balance).toBe(55)
+  await counter.context.close()
 })
 
 test('the store directory filters by category and shows each store’s earning', async ({ page }) => {

@@ -75,6 +75,7 @@ beforeEach(async () => {
     await setDoc(doc(db, paths.usage('alice', 'review')), { total: 1 })
     await setDoc(doc(db, paths.cardKey('alice')), { key: 'c2VjcmV0', version: 1 })
     await setDoc(doc(db, paths.posterKey()), { key: 'c2VjcmV0' })
+    await setDoc(doc(db, paths.partnerSecret('cafe')), { counterKey: 'c2VjcmV0', posterVersion: 1 })
     await setDoc(doc(db, paths.referral('bob')), { referrerUid: 'alice', friendUid: 'bob', friendFirstName: 'Bob', status: 'joined' })
   })
 })
@@ -233,6 +234,18 @@ describe('referrals', () => {
     await assertFails(updateDoc(doc(alice(), paths.referral('bob')), { status: 'qualified' }))
     await assertFails(setDoc(doc(alice(), paths.referralCode('ALICE22')), { uid: 'alice', active: true }))
   })
+  it('keeps which receipt qualified a friend, and the landing page’s visitor markers, server-only', async () => {
+    await env.withSecurityRulesDisabled(async (context) => {
+      const db = context.firestore()
+      await setDoc(doc(db, paths.referralSettlement('bob')), { referrerUid: 'alice', friendUid: 'bob', partnerId: 'cafe', receiptId: 'R1' })
+      await setDoc(doc(db, paths.referralOpen('a'.repeat(64))), { day: '2026-11-26' })
+    })
+    for (const db of [alice(), bob(), staff()]) {
+      await assertFails(getDoc(doc(db, paths.referralSettlement('bob'))))
+      await assertFails(getDoc(doc(db, paths.referralOpen('a'.repeat(64)))))
+      await assertFails(setDoc(doc(db, paths.referralOpen('b'.repeat(64))), { day: '2026-11-26' }))
+    }
+  })
 })
 
 describe('server-only collections and everything else', () => {
@@ -245,6 +258,12 @@ describe('server-only collections and everything else', () => {
   it('denies the poster key to every client', async () => {
     await assertFails(getDoc(doc(staff(), paths.posterKey())))
     await assertFails(setDoc(doc(alice(), paths.posterKey()), { key: 'Zm9yZ2Vk' }))
+  })
+  it('denies a partner’s counter key and poster version to every client, that store’s staff included', async () => {
+    await assertFails(getDoc(doc(staff(), paths.partnerSecret('cafe'))))
+    await assertFails(getDoc(doc(alice(), paths.partnerSecret('cafe'))))
+    await assertFails(setDoc(doc(staff(), paths.partnerSecret('cafe')), { counterKey: 'Zm9yZ2Vk', posterVersion: 1 }))
+    await assertFails(updateDoc(doc(alice(), paths.partnerSecret('cafe')), { posterVersion: 0 }))
   })
   it('denies receipts and earning-rule counters to every client', async () => {
     await assertFails(getDoc(doc(alice(), 'receipts/cafe~R1')))

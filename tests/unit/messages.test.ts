@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { demoConfig, demoPartners, demoRewards } from '../../scripts/demo-club'
+import { dayText, momentText } from '@/composables/use-format'
 import { isolate, isolateLtr, prefixMaqaf } from '@/i18n/bidi'
 import en from '@/i18n/en'
 import he from '@/i18n/he'
@@ -269,5 +270,16 @@ describe('calls into the catalogues', () => {
   it('pass the count to every message with plural forms, so the form matches the number', () => {
     const wrong = calls.filter((call) => isPlural(enMessages.get(call.key) ?? '') && call.args.length < 3)
     expect(wrong.map((call) => `${call.file}: ${call.key}`)).toEqual([])
+  })
+})
+
+describe('dates', () => {
+  const now = new Date(2026, 10, 26, 12)
+  it('read "30 בנובמבר" this year and "30 בנובמבר 2025" in another year', () => {
+    expect(dayText('2026-11-30', 'he', now)).toBe('30 בנובמבר')
+    expect(dayText('2025-11-30', 'he', now)).toBe('30 בנובמבר 2025')
+    expect(dayText('2027-01-31', 'en', now)).toBe('January 31, 2027')
+    expect(momentText(new Date(2026, 2, 14, 9), 'he', now)).toBe('14 במרץ')
+    expect(momentText(new Date(2025, 9, 1, 9), 'he', now)).toBe('1 באוקטובר 2025')
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { NAME_MAX, checkText, cleanText, graphemeCount, validateName } from '@/domain/text'
 
 const RLO = '\u202E'
@@ -72,6 +72,25 @@ describe('checkText (length in graphemes)', () => {
   })
 })
 
+describe('graphemeCount without Intl.Segmenter (Firefox before 125)', () => {
+  it('keeps emoji sequences, flags and combining marks together', async () => {
+    const segmenter = Intl.Segmenter
+    Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true, writable: true })
+    try {
+      vi.resetModules()
+      const { graphemeCount: approximate } = await import('@/domain/text')
+      expect(approximate('👨‍👩‍👧')).toBe(1)
+      expect(approximate('👩🏽‍💻')).toBe(1)
+      expect(approximate('🇮🇱🏴󠁧󠁢󠁳󠁣󠁴󠁿')).toBe(2)
+      expect(approximate('שָׁלוֹם')).toBe(4)
+      expect(approximate('Dana Levi')).toBe(9)
+    } finally {
+      Object.defineProperty(Intl, 'Segmenter', { value: segmenter, configurable: true, writable: true })
+      vi.resetModules()
+    }
+  })
+})
+
 describe('validateName (names: refuses)', () => {
   it('accepts Hebrew with niqqud, Arabic, English and an emoji sequence, normalising only spacing', () => {
     expect(validateName('  יוֹסֵף   כֹּהֵן ')).toEqual({ ok: true, name: 'יוֹסֵף כֹּהֵן' })
@@ -87,6 +106,7 @@ describe('validateName (names: refuses)', () => {
 
   it.each([
     ['a bidi override (U+202E)', `Dana${RLO}iveL`],
+    ['an unfinished flag (hidden tags)', 'Dana \u{1F3F4}\u{E0067}\u{E0062}'],
     ['a right-to-left mark', `דנה${RLM}`],
     ['an isolate', 'Dana\u2067Levi\u2069'],
     ['a zero-width space', `Da${ZWSP}na`],

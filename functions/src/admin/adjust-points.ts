@@ -1,16 +1,14 @@
-import { onCall } from 'firebase-functions/v2/https'
+import { CALLABLES } from '../../../src/domain/callables'
+import { callable } from '../lib/callable'
 import { AdjustPointsInputSchema } from '../../../src/domain/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
-import { parseInput } from '../lib/errors'
 import { uidForMemberNumber } from '../lib/lookups'
 import { requireAdmin } from '../lib/roles'
 import { adjustPoints as adjust } from './adjust'
 
 /** `adjustPoints`: an operator's correction with a mandatory note. */
-export const adjustPoints = onCall(async (request) => {
-  const admin = requireAdmin(request)
-  const input = parseInput(AdjustPointsInputSchema, request.data)
+export const adjustPoints = callable(CALLABLES.adjustPoints, { input: AdjustPointsInputSchema, authorize: requireAdmin }, async (input, admin) => {
   const firestore = db()
   const [config, uid] = await Promise.all([loadClubConfig(firestore), uidForMemberNumber(firestore, input.memberNo)])
   return adjust(firestore, { uid, points: input.points, note: input.note, requestId: input.requestId, by: admin.uid, config })

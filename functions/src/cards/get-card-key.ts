@@ -1,9 +1,10 @@
-import { HttpsError, onCall } from 'firebase-functions/v2/https'
-import type { CardKeyResult } from '../../../src/domain/callable-results'
+import { CALLABLES } from '../../../src/domain/callables'
+import { callable } from '../lib/callable'
+import { HttpsError } from 'firebase-functions/v2/https'
 import { EmptyInputSchema } from '../../../src/domain/callable-schemas'
 import { paths } from '../../../src/domain/paths'
 import { db } from '../lib/admin'
-import { parseInput, requireAuth } from '../lib/errors'
+import { requireAuth } from '../lib/errors'
 import { getOrCreateCardKey, rotateCardKey as rotate } from './card-keys'
 
 async function requireMember(uid: string) {
@@ -13,17 +14,13 @@ async function requireMember(uid: string) {
 }
 
 /** `getCardKey`: the member's own phone fetches the key that signs its rotating card QR. */
-export const getCardKey = onCall(async (request): Promise<CardKeyResult> => {
-  const { uid } = requireAuth(request)
-  parseInput(EmptyInputSchema, request.data)
+export const getCardKey = callable(CALLABLES.getCardKey, { input: EmptyInputSchema, authorize: requireAuth }, async (_input, { uid }) => {
   await requireMember(uid)
   return getOrCreateCardKey(db(), uid)
 })
 
 /** `rotateCardKey`: a lost phone? A new key; every code the old one signed stops working. */
-export const rotateCardKey = onCall(async (request): Promise<CardKeyResult> => {
-  const { uid } = requireAuth(request)
-  parseInput(EmptyInputSchema, request.data)
+export const rotateCardKey = callable(CALLABLES.rotateCardKey, { input: EmptyInputSchema, authorize: requireAuth }, async (_input, { uid }) => {
   await requireMember(uid)
   return rotate(db(), uid)
 })

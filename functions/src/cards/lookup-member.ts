@@ -1,14 +1,14 @@
+import { CALLABLES } from '../../../src/domain/callables'
+import { callable } from '../lib/callable'
 import { Timestamp } from 'firebase-admin/firestore'
-import { HttpsError, onCall } from 'firebase-functions/v2/https'
+import { HttpsError } from 'firebase-functions/v2/https'
 import { localDate } from '../../../src/domain/calendar'
-import type { MemberAtTill } from '../../../src/domain/callable-results'
 import { LookupMemberInputSchema } from '../../../src/domain/callable-schemas'
 import { nameAtTill } from '../../../src/domain/member'
 import { paths } from '../../../src/domain/paths'
 import { countLookup, staffDayOf } from '../../../src/domain/purchase-limits'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
-import { parseInput } from '../lib/errors'
 import { requireStaff } from '../lib/roles'
 import { identifyMember } from './identify'
 
@@ -18,9 +18,7 @@ import { identifyMember } from './identify'
  * minute and a day (counted before the answer, found or not), so member numbers cannot be walked.
  * A scanned card needs no lookup: the purchase's own answer names the customer.
  */
-export const lookupMember = onCall(async (request): Promise<MemberAtTill> => {
-  const staff = requireStaff(request)
-  const input = parseInput(LookupMemberInputSchema, request.data)
+export const lookupMember = callable(CALLABLES.lookupMember, { input: LookupMemberInputSchema, authorize: requireStaff }, async (input, staff) => {
   const firestore = db()
   const config = await loadClubConfig(firestore)
   const now = new Date()

@@ -1,21 +1,12 @@
 import type { Firestore, Query } from 'firebase-admin/firestore'
 import { logger } from 'firebase-functions/v2'
 import { birthdayKeysFor, localDate } from '../../../src/domain/calendar'
+import type { MaintenanceStats } from '../../../src/domain/callable-results'
 import type { ClubConfig } from '../../../src/domain/club-config'
 import { COLLECTIONS } from '../../../src/domain/paths'
 import { expireDueLots, giveBirthdayGift, reviewMemberTier } from './maintain-member'
 
-export interface MaintenanceStats {
-  asOf: string
-  expiredMembers: number
-  expiredPoints: number
-  tierReviews: number
-  birthdayGifts: number
-  failures: number
-  pages: number
-  /** False when the time budget ran out; the next run continues where this one stopped. */
-  complete: boolean
-}
+export type { MaintenanceStats }
 
 export interface MaintenanceOptions {
   pageSize?: number

@@ -1,9 +1,9 @@
-import { HttpsError, onCall } from 'firebase-functions/v2/https'
-import type { CounterKeyResult } from '../../../src/domain/callable-results'
+import { HttpsError } from 'firebase-functions/v2/https'
 import { PartnerIdInputSchema } from '../../../src/domain/callable-schemas'
+import { CALLABLES } from '../../../src/domain/callables'
 import { COUNTER_STEP_SECONDS } from '../../../src/domain/counter-code'
 import { db } from '../lib/admin'
-import { parseInput } from '../lib/errors'
+import { callable } from '../lib/callable'
 import { loadPartner } from '../lib/lookups'
 import { requireStaffOrAdmin } from '../lib/roles'
 import { partnerSecret, requireVisitMode } from './partner-secrets'
@@ -13,13 +13,15 @@ import { partnerSecret, requireVisitMode } from './partner-secrets'
  * rotating visit code itself, offline. Only that partner's staff, or an operator, may have it:
  * whoever holds it can mint visits at the store.
  */
-export const getCounterKey = onCall(async (request): Promise<CounterKeyResult> => {
-  const caller = requireStaffOrAdmin(request)
-  const { partnerId } = parseInput(PartnerIdInputSchema, request.data)
-  if (caller.role === 'staff' && caller.partnerId !== partnerId) {
-    throw new HttpsError('permission-denied', "Staff open only their own store's counter screen.")
-  }
-  const firestore = db()
-  requireVisitMode(await loadPartner(firestore, partnerId), 'screen')
-  return { partnerId, key: (await partnerSecret(firestore, partnerId)).counterKey, stepSeconds: COUNTER_STEP_SECONDS }
-})
+export const getCounterKey = callable(
+  CALLABLES.getCounterKey,
+  { input: PartnerIdInputSchema, authorize: requireStaffOrAdmin },
+  async ({ partnerId }, caller) => {
+    if (caller.role === 'staff' && caller.partnerId !== partnerId) {
+      throw new HttpsError('permission-denied', "Staff open only their own store's counter screen.")
+    }
+    const firestore = db()
+    requireVisitMode(await loadPartner(firestore, partnerId), 'screen')
+    return { partnerId, key: (await partnerSecret(firestore, partnerId)).counterKey, stepSeconds: COUNTER_STEP_SECONDS }
+  },
+)

@@ -1,9 +1,8 @@
-import { onCall } from 'firebase-functions/v2/https'
-import type { PurchaseResult } from '../../../src/domain/callable-results'
+import { CALLABLES } from '../../../src/domain/callables'
+import { callable } from '../lib/callable'
 import { RecordPurchaseInputSchema } from '../../../src/domain/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
-import { parseInput } from '../lib/errors'
 import { cardScanPath, identifyMember, scanMoment } from '../cards/identify'
 import { loadPartner } from '../lib/lookups'
 import { requireStaff } from '../lib/roles'
@@ -16,9 +15,7 @@ import { recordPurchase as record } from './record'
  * queue carry their scan time. The answer tells the till only what it shows: status, points, the
  * customer's first name and initial, tier — never the balance.
  */
-export const recordPurchase = onCall(async (request): Promise<PurchaseResult> => {
-  const staff = requireStaff(request)
-  const input = parseInput(RecordPurchaseInputSchema, request.data)
+export const recordPurchase = callable(CALLABLES.recordPurchase, { input: RecordPurchaseInputSchema, authorize: requireStaff }, async (input, staff) => {
   const firestore = db()
   const config = await loadClubConfig(firestore)
   const scan = scanMoment(input.scannedAt, config.purchases)

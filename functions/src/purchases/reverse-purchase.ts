@@ -1,16 +1,15 @@
-import { HttpsError, onCall } from 'firebase-functions/v2/https'
+import { CALLABLES } from '../../../src/domain/callables'
+import { callable } from '../lib/callable'
+import { HttpsError } from 'firebase-functions/v2/https'
 import { ReversePurchaseInputSchema } from '../../../src/domain/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
-import { parseInput } from '../lib/errors'
 import { requireStaffOrAdmin } from '../lib/roles'
 import { clawBackReferralAfterRefund } from '../referrals/settle'
-import { reversePurchase as reverse, type ReversalResult } from './reverse'
+import { reversePurchase as reverse } from './reverse'
 
 /** `reversePurchase`: a refund at the till (staff, own store) or by an operator. */
-export const reversePurchase = onCall(async (request): Promise<ReversalResult> => {
-  const caller = requireStaffOrAdmin(request)
-  const input = parseInput(ReversePurchaseInputSchema, request.data)
+export const reversePurchase = callable(CALLABLES.reversePurchase, { input: ReversePurchaseInputSchema, authorize: requireStaffOrAdmin }, async (input, caller) => {
   const partnerId = caller.role === 'staff' ? caller.partnerId : input.partnerId
   if (!partnerId) throw new HttpsError('invalid-argument', 'Invalid input — partnerId: required for operators.')
   if (caller.role === 'staff' && input.partnerId && input.partnerId !== caller.partnerId) {

@@ -1,17 +1,14 @@
-import { onCall } from 'firebase-functions/v2/https'
-import type { ReviewPurchaseResult } from '../../../src/domain/callable-results'
+import { CALLABLES } from '../../../src/domain/callables'
+import { callable } from '../lib/callable'
 import { ReviewPurchaseInputSchema } from '../../../src/domain/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
-import { parseInput } from '../lib/errors'
 import { requireAdmin } from '../lib/roles'
 import { settleReferralAfterPurchase } from '../referrals/settle'
 import { reviewPurchase as review } from './review'
 
 /** `reviewPurchase`: an operator approves or refuses a purchase held above the review threshold. */
-export const reviewPurchase = onCall(async (request): Promise<ReviewPurchaseResult> => {
-  const admin = requireAdmin(request)
-  const input = parseInput(ReviewPurchaseInputSchema, request.data)
+export const reviewPurchase = callable(CALLABLES.reviewPurchase, { input: ReviewPurchaseInputSchema, authorize: requireAdmin }, async (input, admin) => {
   const firestore = db()
   const config = await loadClubConfig(firestore)
   const { uid, entryId, amountShekels, scanned, offline, ...result } = await review(firestore, { ...input, by: admin.uid, config })

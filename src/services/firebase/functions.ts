@@ -1,31 +1,19 @@
 import { FirebaseError } from 'firebase/app'
 import { httpsCallable } from 'firebase/functions'
+import { CALLABLES, type CallableInput, type CallableName, type CallableResult } from '@/domain/callables'
 import { toAppErrorCode } from '@/domain/errors'
 import { AppError } from '../errors'
-import type { JoinClubInput, JoinClubResult } from '@/domain/join'
-import type {
-  CardKeyResult,
-  CheckInResult,
-  CounterKeyResult,
-  MemberAtTill,
-  PurchaseResult,
-  RedeemResult,
-  UseCouponResult,
-} from '@/domain/callable-results'
-import type {
-  CheckInInput,
-  PartnerIdInput,
-  LookupMemberInput,
-  RecordPurchaseInput,
-  RedeemRewardInput,
-  UseCouponInput,
-} from '@/domain/callable-schemas'
 import { functions } from './app'
 
-
-async function call<I, O>(name: string, data: I): Promise<O> {
+/**
+ * Calls a callable by its contract (`src/domain/callables.ts`): the name, the input and the
+ * answer are the ones the function is held to. Failures become AppErrors with the server's
+ * reason; a request that never got an answer is `internal` (or `deadline-exceeded`), which the
+ * stores retry with the same request id.
+ */
+async function call<N extends CallableName>(name: N, data: CallableInput<N>): Promise<CallableResult<N>> {
   try {
-    const result = await httpsCallable<I, O>(functions, name)(data)
+    const result = await httpsCallable<CallableInput<N>, CallableResult<N>>(functions, name)(data)
     return result.data
   } catch (error) {
     if (error instanceof FirebaseError) {
@@ -41,40 +29,15 @@ async function call<I, O>(name: string, data: I): Promise<O> {
   }
 }
 
-export function joinClub(input: JoinClubInput): Promise<JoinClubResult> {
-  return call<JoinClubInput, JoinClubResult>('joinClub', input)
-}
-
-export function redeemReward(input: RedeemRewardInput): Promise<RedeemResult> {
-  return call<RedeemRewardInput, RedeemResult>('redeemReward', input)
-}
-
-
-export function getCardKey(): Promise<CardKeyResult> {
-  return call('getCardKey', {})
-}
-
-export function rotateCardKey(): Promise<CardKeyResult> {
-  return call('rotateCardKey', {})
-}
-
-export function lookupMember(input: LookupMemberInput): Promise<MemberAtTill> {
-  return call('lookupMember', input)
-}
-
-export function recordPurchase(input: RecordPurchaseInput): Promise<PurchaseResult> {
-  return call('recordPurchase', input)
-}
-
-export function acceptCoupon(input: UseCouponInput): Promise<UseCouponResult> {
-  return call('useCoupon', input)
-}
-
-export function checkIn(input: CheckInInput): Promise<CheckInResult> {
-  return call('checkIn', input)
-}
-
-export function getCounterKey(input: PartnerIdInput): Promise<CounterKeyResult> {
-  return call('getCounterKey', input)
-}
-
+export const joinClub = (input: CallableInput<'joinClub'>) => call(CALLABLES.joinClub, input)
+export const redeemReward = (input: CallableInput<'redeemReward'>) => call(CALLABLES.redeemReward, input)
+export const getCardKey = () => call(CALLABLES.getCardKey, {})
+export const rotateCardKey = () => call(CALLABLES.rotateCardKey, {})
+/** Typed member numbers only (rate-limited per staff account); a scanned card needs no lookup. */
+export const lookupMember = (input: CallableInput<'lookupMember'>) => call(CALLABLES.lookupMember, input)
+/** Once per purchase; the receipt id makes a retry answer what the first try recorded. */
+export const recordPurchase = (input: CallableInput<'recordPurchase'>) => call(CALLABLES.recordPurchase, input)
+/** The till accepts a member's coupon (`useCoupon`: one request id per acceptance, kept across retries). */
+export const acceptCoupon = (input: CallableInput<'useCoupon'>) => call(CALLABLES.useCoupon, input)
+export const checkIn = (input: CallableInput<'checkIn'>) => call(CALLABLES.checkIn, input)
+export const getCounterKey = (input: CallableInput<'getCounterKey'>) => call(CALLABLES.getCounterKey, input)

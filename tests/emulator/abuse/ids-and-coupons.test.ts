@@ -7,7 +7,7 @@ import { paths } from '../../../src/domain/paths'
 import { checkInvariants } from '../../../scripts/invariants'
 import { demoConfig } from '../../../scripts/demo-club'
 import { seedClubData } from '../../../scripts/seed-club'
-import { failure, joinedMember, ledgerDocs, memberDoc, receiptId, requestId, TEST_TILL, type Client } from '../support/club'
+import { failure, joinedMember, ledgerDocs, memberDoc, requestId, TEST_TILL, type Client } from '../support/club'
 import { admin, clearEmulators, closeAdmin, roleClient } from '../support/emulators'
 
 let market: Client

@@ -1,0 +1,26 @@
+import { onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https'
+import type { ZodType } from 'zod'
+import type { CallableInput, CallableName, CallableResult } from '../../../src/domain/callables'
+import { parseInput } from './errors'
+
+/**
+ * A callable from its contract (`src/domain/callables.ts`): who may call it is checked first, so a
+ * stranger learns nothing about the input; then the input, by a schema whose input type is the
+ * contract's; then the handler, whose answer must be the contract's result. `name` is the
+ * function's exported name (a unit test holds `functions/src/index.ts` to it).
+ */
+export function callable<N extends CallableName, Input, Caller>(
+  name: N,
+  spec: {
+    input: ZodType<Input, CallableInput<N>>
+    /** Throws `unauthenticated` / `permission-denied`; returns who is calling. */
+    authorize: (request: CallableRequest) => Caller
+    options?: CallableOptions
+  },
+  handler: (input: Input, caller: Caller, request: CallableRequest) => Promise<CallableResult<N>>,
+) {
+  return onCall({ ...spec.options }, async (request): Promise<CallableResult<N>> => {
+    const caller = spec.authorize(request)
+    return handler(parseInput(spec.input, request.data ?? {}), caller, request)
+  })
+}

@@ -1,0 +1,84 @@
+import type {
+  AdjustResult,
+  AwardResult,
+  CardKeyResult,
+  CheckInResult,
+  CounterKeyResult,
+  MaintenanceStats,
+  MemberAtTill,
+  PosterCodeResult,
+  PurchaseResult,
+  RedeemResult,
+  ReversalResult,
+  ReviewPurchaseResult,
+  ReviewReferralResult,
+  UseCouponResult,
+} from './callable-results'
+import type {
+  AdjustPointsInput,
+  CheckInInput,
+  EmptyInput,
+  LookupMemberInput,
+  PartnerIdInput,
+  RecordPurchaseInput,
+  RedeemRewardInput,
+  ReissuePosterCodeInput,
+  ReversePurchaseInput,
+  ReviewPurchaseInput,
+  ReviewReferralInput,
+  RunMaintenanceInput,
+  UseCouponInput,
+} from './callable-schemas'
+import type { JoinClubInput, JoinClubResult } from './join'
+
+/**
+ * Every callable, once: its input and its answer. The app's service wrappers and the functions
+ * both name a callable through `CALLABLES`, so its name is never a bare string twice, and the
+ * compiler holds the two sides to the same input and result (`functions/src/lib/callable.ts`
+ * checks that the input schema produces this input type). Type-only imports: nothing here reaches
+ * the card route's bundle but the names.
+ */
+export interface CallableContracts {
+  joinClub: { input: JoinClubInput; result: JoinClubResult }
+  getCardKey: { input: EmptyInput; result: CardKeyResult }
+  rotateCardKey: { input: EmptyInput; result: CardKeyResult }
+  lookupMember: { input: LookupMemberInput; result: MemberAtTill }
+  recordPurchase: { input: RecordPurchaseInput; result: PurchaseResult }
+  reviewPurchase: { input: ReviewPurchaseInput; result: ReviewPurchaseResult }
+  reversePurchase: { input: ReversePurchaseInput; result: ReversalResult }
+  redeemReward: { input: RedeemRewardInput; result: RedeemResult }
+  useCoupon: { input: UseCouponInput; result: UseCouponResult }
+  adjustPoints: { input: AdjustPointsInput; result: AdjustResult }
+  claimProfileReward: { input: EmptyInput; result: AwardResult }
+  runMaintenance: { input: RunMaintenanceInput; result: MaintenanceStats }
+  checkIn: { input: CheckInInput; result: CheckInResult }
+  getCounterKey: { input: PartnerIdInput; result: CounterKeyResult }
+  getPosterCode: { input: PartnerIdInput; result: PosterCodeResult }
+  reissuePosterCode: { input: ReissuePosterCodeInput; result: PosterCodeResult }
+  reviewReferral: { input: ReviewReferralInput; result: ReviewReferralResult }
+}
+
+export type CallableName = keyof CallableContracts
+export type CallableInput<N extends CallableName> = CallableContracts[N]['input']
+export type CallableResult<N extends CallableName> = CallableContracts[N]['result']
+
+/** The callables' names as values: `CALLABLES.recordPurchase`. */
+export const CALLABLES: { readonly [N in CallableName]: N } = {
+  joinClub: 'joinClub',
+  getCardKey: 'getCardKey',
+  rotateCardKey: 'rotateCardKey',
+  lookupMember: 'lookupMember',
+  recordPurchase: 'recordPurchase',
+  reviewPurchase: 'reviewPurchase',
+  reversePurchase: 'reversePurchase',
+  redeemReward: 'redeemReward',
+  useCoupon: 'useCoupon',
+  adjustPoints: 'adjustPoints',
+  claimProfileReward: 'claimProfileReward',
+  runMaintenance: 'runMaintenance',
+  checkIn: 'checkIn',
+  getCounterKey: 'getCounterKey',
+  getPosterCode: 'getPosterCode',
+  reissuePosterCode: 'reissuePosterCode',
+  reviewReferral: 'reviewReferral',
+}

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CALLABLES } from '@/domain/callables'
+
+const FUNCTIONS = join(__dirname, '../../functions/src')
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : []
+  })
+}
+
+describe('one contract per callable', () => {
+  const index = readFileSync(join(FUNCTIONS, 'index.ts'), 'utf8')
+  const exported = [...index.matchAll(/export \{ (\w+)(?: as (\w+))? \} from '\.\/(.+)'/g)].map(([, local, alias, file]) => ({
+    name: alias ?? local!,
+    local: local!,
+    source: readFileSync(join(FUNCTIONS, `${file}.ts`), 'utf8'),
+  }))
+
+  it('exports every contract under its own name, defined from that contract', () => {
+    for (const name of Object.keys(CALLABLES)) {
+      const entry = exported.find((e) => e.name === name)
+      expect(entry, `${name} is exported by functions/src/index.ts`).toBeDefined()
+      expect(entry!.source).toContain(`export const ${entry!.local} = callable(CALLABLES.${name},`)
+    }
+  })
+
+  it('defines no callable outside the contracts', () => {
+    const offenders = sources(FUNCTIONS)
+      .filter((path) => !path.endsWith(join('lib', 'callable.ts')))
+      .filter((path) => /\bonCall\(/.test(readFileSync(path, 'utf8')))
+    expect(offenders).toEqual([])
+  })
+})

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { parseVisitCode } from '@/domain/check-in'
+import { verifyCounterCode } from '@/domain/counter-code'
+import { toBase64 } from '@/domain/crypto'
+import { AppError } from '@/domain/errors'
+import { DEVICE_KEYS } from '@/services/device-storage'
+import { i18n } from '../support/i18n-instance'
+
+const api = vi.hoisted(() => ({
+  watchSession: vi.fn(() => () => {}),
+  watchPartners: vi.fn(),
+  watchRewards: vi.fn(() => () => {}),
+  checkIn: vi.fn(),
+  getCounterKey: vi.fn(),
+}))
+vi.mock('@/services/firebase', () => api)
+
+const { default: CounterView } = await import('@/views/CounterView.vue')
+
+const KEY = new Uint8Array(32).fill(9)
+const STAFF = { uid: 'staff-1', email: 'staff.cafe-shachar@moadon.test', role: 'staff', partnerId: 'cafe-shachar' }
+
+/** Drawing the QR is not under test: the value it would draw is. */
+const FakeQr = defineComponent({
+  props: { value: { type: String, required: true } },
+  setup: (props) => () => h('div', { 'data-qr-value': props.value }),
+})
+
+async function mountCounter() {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/staff', name: 'staff', component: { render: () => null } }] })
+  await router.push('/staff')
+  const wrapper = mount(CounterView, { global: { plugins: [i18n, router], stubs: { BaseQrCode: FakeQr } } })
+  await flushPromises()
+  await flushPromises()
+  return wrapper
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify(STAFF))
+  i18n.global.locale.value = 'en'
+  for (const fn of Object.values(api)) fn.mockReset()
+  api.watchSession.mockImplementation(() => () => {})
+  api.watchRewards.mockImplementation(() => () => {})
+  api.watchPartners.mockImplementation((onChange: (partners: unknown[]) => void) => {
+    onChange([{ id: 'cafe-shachar', name: { he: 'קפה שחר', en: 'Café Shachar' } }])
+    return () => {}
+  })
+  setActivePinia(createPinia())
+})
+
+describe('the counter screen', () => {
+  it('shows a link with the store’s current code, signed on the device with the key it fetched', async () => {
+    api.getCounterKey.mockResolvedValue({ partnerId: 'cafe-shachar', key: toBase64(KEY), stepSeconds: 30 })
+    const wrapper = await mountCounter()
+    expect(api.getCounterKey).toHaveBeenCalledWith({ partnerId: 'cafe-shachar' })
+    expect(wrapper.find('h1').text()).toBe('Visit code · Café Shachar')
+    // Signing goes through WebCrypto, which answers on a later task than Vue's.
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="counter-qr"]').exists()).toBe(true))
+    const link = wrapper.find('[data-testid="counter-qr"]').attributes('data-qr-value')!
+    expect(link).toMatch(/\/check-in\?c=S1\.cafe-shachar\./)
+    const code = parseVisitCode(link)
+    expect(code?.mode).toBe('screen')
+    expect(await verifyCounterCode(KEY, code as Parameters<typeof verifyCounterCode>[1], Date.now())).toBe('ok')
+    wrapper.unmount()
+  })
+
+  it('without a connection before the key ever arrived, says to connect once', async () => {
+    api.getCounterKey.mockRejectedValue(new AppError('unavailable', 'offline'))
+    const wrapper = await mountCounter()
+    expect(wrapper.find('[role="alert"]').text()).toBe('Connect to the internet once to set up this screen.')
+    expect(wrapper.find('[data-testid="counter-qr"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('for a store that uses a printed poster, says so', async () => {
+    api.getCounterKey.mockRejectedValue(new AppError('failed-precondition', 'printed', [], 'visit-mode-printed'))
+    const wrapper = await mountCounter()
+    expect(wrapper.find('[role="alert"]').text()).toContain('This store uses a printed poster, not a counter screen.')
+    wrapper.unmount()
+  })
+})
