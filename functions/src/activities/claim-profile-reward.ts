@@ -1,16 +1,16 @@
-import { HttpsError, onCall } from 'firebase-functions/v2/https'
+import { HttpsError } from 'firebase-functions/v2/https'
+import { CALLABLES } from '../../../src/domain/callables'
 import { EmptyInputSchema } from '../../../src/domain/callable-schemas'
 import { profileGaps } from '../../../src/domain/member'
 import { paths } from '../../../src/domain/paths'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
-import { parseInput, requireAuth } from '../lib/errors'
+import { callable } from '../lib/callable'
+import { requireAuth } from '../lib/errors'
 import { awardActivity } from './award-activity'
 
 /** `claimProfileReward`: points, once, for a real profile (`profileGaps`, checked on the server). */
-export const claimProfileReward = onCall(async (request) => {
-  const { uid } = requireAuth(request)
-  parseInput(EmptyInputSchema, request.data)
+export const claimProfileReward = callable(CALLABLES.claimProfileReward, { input: EmptyInputSchema, authorize: requireAuth }, async (_input, { uid }) => {
   const firestore = db()
   const [member, config] = await Promise.all([firestore.doc(paths.member(uid)).get(), loadClubConfig(firestore)])
   if (!member.exists) throw new HttpsError('not-found', 'Join the club first.', { reason: 'not-a-member' })
