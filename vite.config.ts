@@ -2,7 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { FUNCTIONS_REGION } from './src/domain/platform.ts'
+import { FUNCTIONS_REGION } from './src/domain/shared/platform.ts'
 
 // `--mode emulator` (npm start, the tests) talks to the local emulators; any other mode needs the
 // real project's web config in VITE_FIREBASE_* (see README, "Deploy").

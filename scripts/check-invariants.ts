@@ -1,7 +1,7 @@
 // Checks the ledger invariants of every member in the running emulators (npm start):
 //   npm run check:invariants
-import { ClubConfigSchema } from '../src/domain/club-config'
-import { paths } from '../src/domain/paths'
+import { ClubConfigSchema } from '../src/domain/shared/club-config'
+import { paths } from '../src/domain/shared/paths'
 import { checkInvariants } from './invariants'
 import { emulatorAdmin } from './lib/emulator-admin'
 

@@ -1,5 +1,5 @@
 // The demo club that `npm start` seeds: configuration as data, validated by the domain schemas.
-import { DEFAULT_PURCHASE_POLICY, type ClubConfig, type Partner, type Reward } from '../src/domain/club-config'
+import { DEFAULT_PURCHASE_POLICY, type ClubConfig, type Partner, type Reward } from '../src/domain/shared/club-config'
 
 export const DEMO_PASSWORD = 'moadon-demo'
 

@@ -2,14 +2,14 @@
 // and runnable against the demo club: `npm run check:invariants` (emulators must be running).
 import { isDeepStrictEqual } from 'node:util'
 import type { Firestore } from 'firebase-admin/firestore'
-import { localDate, monthOf, type LocalDate } from '../src/domain/calendar'
-import type { ClubConfig } from '../src/domain/club-config'
-import { ledgerSum } from '../src/domain/ledger'
-import { nextExpiry, totalOpen, type ExpiryBuckets, type LotSlice } from '../src/domain/lots'
-import { QUALIFYING_SOURCES } from '../src/domain/points'
-import { windowStart } from '../src/domain/qualifying'
-import { COLLECTIONS, paths } from '../src/domain/paths'
-import { findTier } from '../src/domain/tiers'
+import { localDate, monthOf, type LocalDate } from '../src/domain/shared/calendar'
+import type { ClubConfig } from '../src/domain/shared/club-config'
+import { ledgerSum } from '../src/domain/points/ledger'
+import { nextExpiry, totalOpen, type ExpiryBuckets, type LotSlice } from '../src/domain/points/lots'
+import { QUALIFYING_SOURCES } from '../src/domain/points/points'
+import { windowStart } from '../src/domain/points/qualifying'
+import { COLLECTIONS, paths } from '../src/domain/shared/paths'
+import { findTier } from '../src/domain/points/tiers'
 
 export interface Violation {
   uid: string

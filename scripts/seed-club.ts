@@ -2,8 +2,8 @@
 // every seeded balance equals the sum of its ledger. Imported by the seed CLI and by tests.
 import type { Auth } from 'firebase-admin/auth'
 import type { Firestore } from 'firebase-admin/firestore'
-import { ClubConfigSchema, PartnerSchema, RewardSchema, type ClubConfig } from '../src/domain/club-config'
-import { paths } from '../src/domain/paths'
+import { ClubConfigSchema, PartnerSchema, RewardSchema, type ClubConfig } from '../src/domain/shared/club-config'
+import { paths } from '../src/domain/shared/paths'
 import { runMaintenance } from '../functions/src/maintenance/run'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'

@@ -1,6 +1,6 @@
 // Seeds the demo club into the local emulators (never a real project):
 //   tsx scripts/seed.ts [--if-empty]
-import { paths } from '../src/domain/paths'
+import { paths } from '../src/domain/shared/paths'
 import { posterCodeFor } from '../functions/src/partners/poster-key'
 import { demoPartners } from './demo-club'
 import { emulatorAdmin } from './lib/emulator-admin'

@@ -1,7 +1,7 @@
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { Firestore } from 'firebase-admin/firestore'
-import { ClubConfigSchema, type ClubConfig } from '../../src/domain/club-config'
-import { paths } from '../../src/domain/paths'
+import { ClubConfigSchema, type ClubConfig } from '../../src/domain/shared/club-config'
+import { paths } from '../../src/domain/shared/paths'
 
 /**
  * Reads and validates the club configuration. A club without valid configuration must not pay

@@ -4,7 +4,7 @@
 import { getApps, initializeApp } from 'firebase-admin/app'
 import { getAuth } from 'firebase-admin/auth'
 import { getFirestore } from 'firebase-admin/firestore'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS } from '../../src/domain/platform'
+import { DEMO_PROJECT_ID, EMULATOR_PORTS } from '../../src/domain/shared/platform'
 
 export const EMULATOR_HOST = '127.0.0.1'
 

@@ -1,6 +1,6 @@
 import { onBeforeUnmount, ref, watch } from 'vue'
 import { storeToRefs } from 'pinia'
-import { createCardToken, secondsToNextStep, timeStep } from '@/domain/card-token'
+import { createCardToken, secondsToNextStep, timeStep } from '@/domain/cards/card-token'
 import { useCardStore } from '@/stores/card'
 import { useMemberStore } from '@/stores/member'
 

@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { localDate } from '@/domain/calendar'
+import { localDate } from '@/domain/shared/calendar'
 import { useClubStore } from '@/stores/club'
 
 /** Today in the club's calendar (its time zone), as the server reckons expiry and tiers. */

@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { effectiveTier } from '@/domain/tiers'
+import { effectiveTier } from '@/domain/points/tiers'
 import { useClubStore } from '@/stores/club'
 import { useMemberStore } from '@/stores/member'
 import { useClubToday } from './use-club-today'

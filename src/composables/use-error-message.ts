@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import { AppError, AuthFailure, isTransient } from '@/domain/errors'
+import { AppError, AuthFailure, isTransient } from '@/domain/shared/errors'
 
 /** Turns any thrown value into a translated sentence; never a stack trace or "internal". */
 export function useErrorMessage() {

@@ -1,4 +1,4 @@
-import { parseReferralCode } from '@/domain/referral-code'
+import { parseReferralCode } from '@/domain/referrals/referral-code'
 
 const KEY = 'moadon.referral'
 

@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale } from '@/domain/locale'
+import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale } from '@/domain/shared/locale'
 import type { MessageSchema } from './en'
 import { prefixMaqaf } from './bidi'
 import { hebrewPlural } from './plural'

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { onScopeDispose, ref, shallowRef } from 'vue'
-import type { CardKeyResult } from '@/domain/callable-results'
-import { fromBase64 } from '@/domain/crypto'
+import type { CardKeyResult } from '@/domain/contracts/callable-results'
+import { fromBase64 } from '@/domain/shared/crypto'
 import { DEVICE_KEYS, onForgetAll, readJson, writeJson } from '@/services/device-storage'
 import { getCardKey, rotateCardKey } from '@/services/firebase'
 

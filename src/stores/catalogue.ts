@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import type { Partner, Reward } from '@/domain/club-config'
+import type { Partner, Reward } from '@/domain/shared/club-config'
 import { watchPartners, watchRewards } from '@/services/firebase'
 import { useSessionStore } from './session'
 

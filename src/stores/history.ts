@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { onScopeDispose, ref, shallowRef } from 'vue'
-import type { LedgerCategory, LedgerEntry } from '@/domain/ledger'
+import type { LedgerCategory, LedgerEntry } from '@/domain/points/ledger'
 import { onForgetAll } from '@/services/device-storage'
 import { fetchLedgerPage, type PageCursor } from '@/services/firebase'
 import { useMemberStore } from './member'

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import type { ReferredFriend } from '@/domain/referrals'
+import type { ReferredFriend } from '@/domain/referrals/referrals'
 import { watchReferredFriends } from '@/services/firebase'
 import { useMemberStore } from './member'
 

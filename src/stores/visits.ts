@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { CheckInResult, CounterKeyResult } from '@/domain/callable-results'
-import { parseVisitCode, type VisitCode } from '@/domain/check-in'
-import { fromBase64 } from '@/domain/crypto'
-import { AppError, isTransient } from '@/domain/errors'
+import type { CheckInResult, CounterKeyResult } from '@/domain/contracts/callable-results'
+import { parseVisitCode, type VisitCode } from '@/domain/partners/check-in'
+import { fromBase64 } from '@/domain/shared/crypto'
+import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, onForgetAll, recall, remember, settleIntent } from '@/services/device-storage'
 import { checkIn, getCounterKey } from '@/services/firebase'
 

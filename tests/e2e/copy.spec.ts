@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test'
 import { demoConfig, demoPartners } from '../../scripts/demo-club'
 import { recordPurchase } from '../../functions/src/purchases/record'
-import { paths } from '../../src/domain/paths'
+import { paths } from '../../src/domain/shared/paths'
 import { admin } from '../emulator/support/emulators'
 import { awardServerSide, createMember, memberByEmail, signInAs } from './support/club'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { JoinClubInput, JoinClubResult } from '@/domain/join'
-import { parseMemberNumber } from '@/domain/member-number'
-import { COLLECTIONS, LEDGER_IDS, paths } from '@/domain/paths'
+import type { JoinClubInput, JoinClubResult } from '@/domain/members/join'
+import { parseMemberNumber } from '@/domain/cards/member-number'
+import { COLLECTIONS, LEDGER_IDS, paths } from '@/domain/shared/paths'
 import { seedClubData } from '../../scripts/seed-club'
 import { admin, clearEmulators, closeAdmin, failureCode, newClient } from './support/emulators'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { LEDGER_IDS, paths } from '../../src/domain/paths'
+import { LEDGER_IDS, paths } from '../../src/domain/shared/paths'
 import { demoConfig } from '../../scripts/demo-club'
 import { checkInvariants } from '../../scripts/invariants'
 import { seedClubData } from '../../scripts/seed-club'

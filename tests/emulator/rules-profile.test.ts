@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
 import { Timestamp, deleteField, doc, serverTimestamp, setDoc, setLogLevel, updateDoc } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { INTERESTS_MAX } from '@/domain/join'
-import { paths } from '@/domain/paths'
-import { EMULATOR_PORTS } from '@/domain/platform'
-import { NAME_MAX_UNITS, validateName } from '@/domain/text'
+import { INTERESTS_MAX } from '@/domain/members/join'
+import { paths } from '@/domain/shared/paths'
+import { EMULATOR_PORTS } from '@/domain/shared/platform'
+import { NAME_MAX_UNITS, validateName } from '@/domain/shared/text'
 
 // Every member-writable field of members/{uid}, through the rules: what a script with the web SDK
 // and a member's own sign-in could write past the app. A project of its own, cleared per test.

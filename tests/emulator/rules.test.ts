@@ -21,9 +21,9 @@ import {
   where,
 } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
-import { EMULATOR_PORTS } from '@/domain/platform'
-import { MEMBER_PROFILE_FIELDS } from '@/domain/member'
-import { paths } from '@/domain/paths'
+import { EMULATOR_PORTS } from '@/domain/shared/platform'
+import { MEMBER_PROFILE_FIELDS } from '@/domain/members/member'
+import { paths } from '@/domain/shared/paths'
 
 // A project of its own, so clearing it never touches the functions tests' data.
 const PROJECT_ID = 'demo-moadon-rules'

@@ -8,7 +8,7 @@ import {
   endOfMonthAfter,
   localDate,
   monthOf,
-} from '@/domain/calendar'
+} from '@/domain/shared/calendar'
 import { demoConfig } from '../../scripts/demo-club'
 
 const zone = demoConfig.timeZone

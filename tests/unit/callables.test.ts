@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CALLABLES } from '@/domain/callables'
+import { CALLABLES } from '@/domain/contracts/callables'
 
 const FUNCTIONS = join(__dirname, '../../functions/src')
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { addDays } from '@/domain/calendar'
-import type { ActivityRule, Reward, Tier } from '@/domain/club-config'
-import { checkCaps, purchasePoints, type RuleUsage } from '@/domain/earning'
-import { LEDGER_CATEGORIES, LEDGER_TYPES, categoryOf, ledgerSum, type LedgerType } from '@/domain/ledger'
-import { lowestEligibleTier, redeemability } from '@/domain/rewards'
+import { addDays } from '@/domain/shared/calendar'
+import type { ActivityRule, Reward, Tier } from '@/domain/shared/club-config'
+import { checkCaps, purchasePoints, type RuleUsage } from '@/domain/points/earning'
+import { LEDGER_CATEGORIES, LEDGER_TYPES, categoryOf, ledgerSum, type LedgerType } from '@/domain/points/ledger'
+import { lowestEligibleTier, redeemability } from '@/domain/points/rewards'
 import { demoConfig, demoPartners, demoRewards } from '../../scripts/demo-club'
 
 const tiers = demoConfig.tiers

@@ -9,8 +9,8 @@ import {
   timeStep,
   verifyCardToken,
   type ParsedCardToken,
-} from '@/domain/card-token'
-import { generateMemberNumber, luhnCheckDigit, parseMemberNumber } from '@/domain/member-number'
+} from '@/domain/cards/card-token'
+import { generateMemberNumber, luhnCheckDigit, parseMemberNumber } from '@/domain/cards/member-number'
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 const STEP_MS = CARD_STEP_SECONDS * 1000

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addVisit, checkLocation, distanceMeters, type MonthVisits } from '@/domain/check-in'
+import { addVisit, checkLocation, distanceMeters, type MonthVisits } from '@/domain/partners/check-in'
 
 const EARTH_RADIUS = 6_371_000
 /** Metres per degree of latitude on the haversine sphere. */

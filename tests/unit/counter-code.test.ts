@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { parseVisitCode } from '@/domain/check-in'
+import { parseVisitCode } from '@/domain/partners/check-in'
 import {
   COUNTER_STEP_SECONDS,
   counterStep,
@@ -9,8 +9,8 @@ import {
   secondsToNextCounterStep,
   verifyCounterCode,
   type ParsedCounterCode,
-} from '@/domain/counter-code'
-import { createPosterCode, posterLink } from '@/domain/poster-code'
+} from '@/domain/partners/counter-code'
+import { createPosterCode, posterLink } from '@/domain/partners/poster-code'
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 const ORIGIN = 'http://localhost:5173'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatCouponCode, generateCouponCode, parseCouponCode } from '@/domain/coupon-code'
-import { REFERRAL_ALPHABET } from '@/domain/referral-code'
+import { formatCouponCode, generateCouponCode, parseCouponCode } from '@/domain/points/coupon-code'
+import { REFERRAL_ALPHABET } from '@/domain/referrals/referral-code'
 
 /** mulberry32: deterministic randomness for reproducible tests. */
 function mulberry32(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { base32, constantTimeEqual, fromBase64, hmacSha256, toBase64 } from '@/domain/crypto'
+import { base32, constantTimeEqual, fromBase64, hmacSha256, toBase64 } from '@/domain/shared/crypto'
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isPastCalendarDate } from '@/domain/join'
-import { JoinClubInputSchema } from '@/domain/join-schema'
+import { isPastCalendarDate } from '@/domain/members/join'
+import { JoinClubInputSchema } from '@/domain/members/join-schema'
 
 const valid = { name: '  Dana   Levi ', interests: ['coffee', 'coffee', 'books'], language: 'he', marketingConsent: true }
 

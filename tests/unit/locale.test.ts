@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localized, pickLocale } from '@/domain/locale'
+import { localized, pickLocale } from '@/domain/shared/locale'
 import en from '@/i18n/en'
 import he from '@/i18n/he'
 import { hebrewPlural } from '@/i18n/plural'

@@ -7,7 +7,7 @@ import {
   nextExpiry,
   totalOpen,
   type ExpiryBuckets,
-} from '@/domain/lots'
+} from '@/domain/points/lots'
 
 // Three buckets, deliberately listed out of date order.
 const buckets = (): ExpiryBuckets => ({ '2026-03-31': 30, '2026-01-31': 10, '2026-02-28': 20 })

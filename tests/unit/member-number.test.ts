@@ -5,7 +5,7 @@ import {
   generateMemberNumber,
   luhnCheckDigit,
   parseMemberNumber,
-} from '@/domain/member-number'
+} from '@/domain/cards/member-number'
 
 function sequence(values: number[]): () => number {
   let i = 0

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonths, monthOf, type LocalDate } from '@/domain/calendar'
-import type { Tier } from '@/domain/club-config'
-import { purchasePoints } from '@/domain/earning'
-import { totalOpen, type LotSlice } from '@/domain/lots'
+import { addDays, addMonths, monthOf, type LocalDate } from '@/domain/shared/calendar'
+import type { Tier } from '@/domain/shared/club-config'
+import { purchasePoints } from '@/domain/points/earning'
+import { totalOpen, type LotSlice } from '@/domain/points/lots'
 import {
   InsufficientPoints,
   QUALIFYING_SOURCES,
@@ -17,8 +17,8 @@ import {
   withdrawQualifying,
   type PointsPolicy,
   type PointsState,
-} from '@/domain/points'
-import { findTier, tierFor } from '@/domain/tiers'
+} from '@/domain/points/points'
+import { findTier, tierFor } from '@/domain/points/tiers'
 import { demoConfig } from '../../scripts/demo-club'
 
 const policy: PointsPolicy = demoConfig

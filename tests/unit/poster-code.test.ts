@@ -8,7 +8,7 @@ import {
   posterSignature,
   verifyPosterCode,
   type ParsedPosterCode,
-} from '@/domain/poster-code'
+} from '@/domain/partners/poster-code'
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 const ORIGIN = 'http://localhost:5173'

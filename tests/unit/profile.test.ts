@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ClubConfigSchema, type ClubConfig } from '@/domain/club-config'
-import { JoinClubInputSchema } from '@/domain/join-schema'
-import { profileGaps } from '@/domain/member'
+import { ClubConfigSchema, type ClubConfig } from '@/domain/shared/club-config'
+import { JoinClubInputSchema } from '@/domain/members/join-schema'
+import { profileGaps } from '@/domain/members/member'
 import { demoConfig } from '../../scripts/demo-club'
 
 const club: ClubConfig = ClubConfigSchema.parse(demoConfig)

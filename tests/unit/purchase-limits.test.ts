@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PURCHASE_POLICY } from '@/domain/club-config'
-import { idOf, LEDGER_IDS } from '@/domain/paths'
-import { RecordPurchaseInputSchema } from '@/domain/callable-schemas'
+import { DEFAULT_PURCHASE_POLICY } from '@/domain/shared/club-config'
+import { idOf, LEDGER_IDS } from '@/domain/shared/paths'
+import { RecordPurchaseInputSchema } from '@/domain/contracts/callable-schemas'
 import {
   afterPurchase,
   countLookup,
@@ -9,7 +9,7 @@ import {
   needsReview,
   offlineScanRefusal,
   purchaseRefusal,
-} from '@/domain/purchase-limits'
+} from '@/domain/partners/purchase-limits'
 
 const policy = DEFAULT_PURCHASE_POLICY
 const partner = { maxReceiptShekels: null }

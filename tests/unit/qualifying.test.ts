@@ -4,7 +4,7 @@ import {
   qualifyingTotals,
   windowStart,
   type QualifyingMonths,
-} from '@/domain/qualifying'
+} from '@/domain/points/qualifying'
 
 const q = (points: number, spend = 0) => ({ points, spend })
 

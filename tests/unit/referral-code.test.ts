@@ -4,7 +4,7 @@ import {
   REFERRAL_CODE_LENGTH,
   generateReferralCode,
   parseReferralCode,
-} from '@/domain/referral-code'
+} from '@/domain/referrals/referral-code'
 
 describe('referral codes', () => {
   it('never uses look-alike characters', () => {

@@ -11,7 +11,7 @@ import {
   purchaseNotQualifying,
   velocityCheck,
   type ReferralParty,
-} from '@/domain/referrals'
+} from '@/domain/referrals/referrals'
 import { demoConfig } from '../../scripts/demo-club'
 
 const ladder = demoConfig.referrals.ladder

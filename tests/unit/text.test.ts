@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { NAME_MAX, checkText, cleanText, graphemeCount, validateName } from '@/domain/text'
+import { NAME_MAX, checkText, cleanText, graphemeCount, validateName } from '@/domain/shared/text'
 
 const RLO = '\u202E'
 const RLM = '\u200F'
@@ -78,7 +78,7 @@ describe('graphemeCount without Intl.Segmenter (Firefox before 125)', () => {
     Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true, writable: true })
     try {
       vi.resetModules()
-      const { graphemeCount: approximate } = await import('@/domain/text')
+      const { graphemeCount: approximate } = await import('@/domain/shared/text')
       expect(approximate('👨‍👩‍👧')).toBe(1)
       expect(approximate('👩🏽‍💻')).toBe(1)
       expect(approximate('🇮🇱🏴󠁧󠁢󠁳󠁣󠁴󠁿')).toBe(2)

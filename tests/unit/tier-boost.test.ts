@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveTier } from '@/domain/tiers'
+import { effectiveTier } from '@/domain/points/tiers'
 import { demoConfig } from '../../scripts/demo-club'
 
 const tiers = demoConfig.tiers

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Tier } from '@/domain/club-config'
+import type { Tier } from '@/domain/shared/club-config'
 import {
   decideTier,
   entryTier,
@@ -8,7 +8,7 @@ import {
   tierFor,
   toKeepTier,
   type TierState,
-} from '@/domain/tiers'
+} from '@/domain/points/tiers'
 import { demoConfig } from '../../scripts/demo-club'
 
 const tiers = demoConfig.tiers

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ClubConfigSchema, type ClubConfig } from '@/domain/club-config'
-import { purchasePoints, welcomeGiftPoints } from '@/domain/earning'
-import { entryTier, progressToNextTier, tierFor } from '@/domain/tiers'
+import { ClubConfigSchema, type ClubConfig } from '@/domain/shared/club-config'
+import { purchasePoints, welcomeGiftPoints } from '@/domain/points/earning'
+import { entryTier, progressToNextTier, tierFor } from '@/domain/points/tiers'
 import { demoConfig } from '../../scripts/demo-club'
 
 const config: ClubConfig = ClubConfigSchema.parse(demoConfig)

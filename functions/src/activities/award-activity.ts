@@ -1,8 +1,8 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { checkCaps, type RuleUsage } from '../../../src/domain/earning'
-import { LEDGER_IDS, paths } from '../../../src/domain/paths'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { checkCaps, type RuleUsage } from '../../../src/domain/points/earning'
+import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
 

@@ -1,8 +1,8 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { debit } from '../../../src/domain/points'
-import { LEDGER_IDS } from '../../../src/domain/paths'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { debit } from '../../../src/domain/points/points'
+import { LEDGER_IDS } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
 

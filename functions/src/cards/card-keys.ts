@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore'
-import { fromBase64, toBase64 } from '../../../src/domain/crypto'
-import { paths } from '../../../src/domain/paths'
+import { fromBase64, toBase64 } from '../../../src/domain/shared/crypto'
+import { paths } from '../../../src/domain/shared/paths'
 
 export interface CardKey {
   key: string

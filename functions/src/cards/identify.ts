@@ -1,9 +1,9 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import { parseCardToken, verifyCardToken, type ParsedCardToken } from '../../../src/domain/card-token'
-import type { PurchasePolicy } from '../../../src/domain/club-config'
-import { paths } from '../../../src/domain/paths'
-import { offlineScanRefusal } from '../../../src/domain/purchase-limits'
+import { parseCardToken, verifyCardToken, type ParsedCardToken } from '../../../src/domain/cards/card-token'
+import type { PurchasePolicy } from '../../../src/domain/shared/club-config'
+import { paths } from '../../../src/domain/shared/paths'
+import { offlineScanRefusal } from '../../../src/domain/partners/purchase-limits'
 import { uidForMemberNumber } from '../lib/lookups'
 import { cardKeyBytes } from './card-keys'
 

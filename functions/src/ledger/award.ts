@@ -1,7 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { QUALIFYING_SOURCES, credit } from '../../../src/domain/points'
-import { LEDGER_IDS } from '../../../src/domain/paths'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { QUALIFYING_SOURCES, credit } from '../../../src/domain/points/points'
+import { LEDGER_IDS } from '../../../src/domain/shared/paths'
 import type { EntryDraft } from './member-state'
 import { runLedgerOperation, type LedgerContext, type LedgerPlan } from './transaction'
 

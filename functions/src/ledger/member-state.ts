@@ -1,8 +1,8 @@
 import { Timestamp, type DocumentData } from 'firebase-admin/firestore'
-import type { LocalDate } from '../../../src/domain/calendar'
-import { categoryOf, type LedgerReason, type LedgerSource, type LedgerType } from '../../../src/domain/ledger'
-import type { LotSlice } from '../../../src/domain/lots'
-import { pointsSummary, type PointsPolicy, type PointsState } from '../../../src/domain/points'
+import type { LocalDate } from '../../../src/domain/shared/calendar'
+import { categoryOf, type LedgerReason, type LedgerSource, type LedgerType } from '../../../src/domain/points/ledger'
+import type { LotSlice } from '../../../src/domain/points/lots'
+import { pointsSummary, type PointsPolicy, type PointsState } from '../../../src/domain/points/points'
 
 /** Reads the points state off a member document (fields a member can never write). */
 export function pointsStateOf(data: DocumentData): PointsState {

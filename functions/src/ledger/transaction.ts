@@ -6,10 +6,10 @@ import {
   type Transaction,
 } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import { localDate, type LocalDate } from '../../../src/domain/calendar'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { InsufficientPoints, type PointsState } from '../../../src/domain/points'
-import { paths } from '../../../src/domain/paths'
+import { localDate, type LocalDate } from '../../../src/domain/shared/calendar'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { InsufficientPoints, type PointsState } from '../../../src/domain/points/points'
+import { paths } from '../../../src/domain/shared/paths'
 import { entryData, pointsFields, pointsStateOf, type EntryDraft } from './member-state'
 
 export interface LedgerContext {

@@ -1,6 +1,6 @@
 import { onCall, type CallableOptions, type CallableRequest } from 'firebase-functions/v2/https'
 import type { ZodType } from 'zod'
-import type { CallableInput, CallableName, CallableResult } from '../../../src/domain/callables'
+import type { CallableInput, CallableName, CallableResult } from '../../../src/domain/contracts/callables'
 import { parseInput } from './errors'
 
 /**

@@ -1,7 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import { PartnerSchema, type Partner } from '../../../src/domain/club-config'
-import { paths } from '../../../src/domain/paths'
+import { PartnerSchema, type Partner } from '../../../src/domain/shared/club-config'
+import { paths } from '../../../src/domain/shared/paths'
 
 export async function uidForMemberNumber(db: Firestore, memberNo: string): Promise<string> {
   const snap = await db.doc(paths.memberNumber(memberNo)).get()

@@ -1,9 +1,9 @@
 import type { Firestore, Query } from 'firebase-admin/firestore'
 import { logger } from 'firebase-functions/v2'
-import { birthdayKeysFor, localDate } from '../../../src/domain/calendar'
-import type { MaintenanceStats } from '../../../src/domain/callable-results'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { COLLECTIONS } from '../../../src/domain/paths'
+import { birthdayKeysFor, localDate } from '../../../src/domain/shared/calendar'
+import type { MaintenanceStats } from '../../../src/domain/contracts/callable-results'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { COLLECTIONS } from '../../../src/domain/shared/paths'
 import { expireDueLots, giveBirthdayGift, reviewMemberTier } from './maintain-member'
 
 export type { MaintenanceStats }

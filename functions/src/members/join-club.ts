@@ -1,5 +1,5 @@
-import { CALLABLES } from '../../../src/domain/callables'
-import { JoinClubInputSchema } from '../../../src/domain/join-schema'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
+import { JoinClubInputSchema } from '../../../src/domain/members/join-schema'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { callable } from '../lib/callable'

@@ -1,6 +1,6 @@
 import { HttpsError } from 'firebase-functions/v2/https'
-import { PartnerIdInputSchema } from '../../../src/domain/callable-schemas'
-import { CALLABLES } from '../../../src/domain/callables'
+import { PartnerIdInputSchema } from '../../../src/domain/contracts/callable-schemas'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
 import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { loadPartner } from '../lib/lookups'

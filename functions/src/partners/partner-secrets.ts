@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { Timestamp, type DocumentData, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import type { Partner } from '../../../src/domain/club-config'
-import { fromBase64, toBase64 } from '../../../src/domain/crypto'
-import { paths } from '../../../src/domain/paths'
+import type { Partner } from '../../../src/domain/shared/club-config'
+import { fromBase64, toBase64 } from '../../../src/domain/shared/crypto'
+import { paths } from '../../../src/domain/shared/paths'
 
 export interface PartnerSecret {
   /** Signs the partner's rotating counter code (base64, 32 bytes). */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { Timestamp, type Firestore } from 'firebase-admin/firestore'
-import { fromBase64, toBase64 } from '../../../src/domain/crypto'
-import { paths } from '../../../src/domain/paths'
-import { createPosterCode } from '../../../src/domain/poster-code'
+import { fromBase64, toBase64 } from '../../../src/domain/shared/crypto'
+import { paths } from '../../../src/domain/shared/paths'
+import { createPosterCode } from '../../../src/domain/partners/poster-code'
 import { partnerSecret } from './partner-secrets'
 
 /** The club's poster key: a server-only document, made on first use. */

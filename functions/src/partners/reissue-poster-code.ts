@@ -1,5 +1,5 @@
-import { ReissuePosterCodeInputSchema } from '../../../src/domain/callable-schemas'
-import { CALLABLES } from '../../../src/domain/callables'
+import { ReissuePosterCodeInputSchema } from '../../../src/domain/contracts/callable-schemas'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
 import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { loadPartner } from '../lib/lookups'

@@ -1,6 +1,6 @@
-import { CALLABLES } from '../../../src/domain/callables'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
 import { callable } from '../lib/callable'
-import { RecordPurchaseInputSchema } from '../../../src/domain/callable-schemas'
+import { RecordPurchaseInputSchema } from '../../../src/domain/contracts/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { cardScanPath, identifyMember, scanMoment } from '../cards/identify'

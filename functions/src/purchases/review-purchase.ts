@@ -1,6 +1,6 @@
-import { CALLABLES } from '../../../src/domain/callables'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
 import { callable } from '../lib/callable'
-import { ReviewPurchaseInputSchema } from '../../../src/domain/callable-schemas'
+import { ReviewPurchaseInputSchema } from '../../../src/domain/contracts/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { requireAdmin } from '../lib/roles'

@@ -1,8 +1,8 @@
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import type { ReviewPurchaseResult } from '../../../src/domain/callable-results'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { paths } from '../../../src/domain/paths'
+import type { ReviewPurchaseResult } from '../../../src/domain/contracts/callable-results'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
 

@@ -2,8 +2,8 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./mailchecker.d.ts" />
 import { blacklist } from 'mailchecker'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { isDisposableEmail } from '../../../src/domain/referrals'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { isDisposableEmail } from '../../../src/domain/referrals/referrals'
 
 /**
  * Throwaway addresses: the maintained list of the `mailchecker` package (tens of thousands of

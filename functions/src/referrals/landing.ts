@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore'
-import { localDate } from '../../../src/domain/calendar'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { welcomeGiftPoints } from '../../../src/domain/earning'
-import { localized, pickLocale, type Locale } from '../../../src/domain/locale'
-import { firstName } from '../../../src/domain/member'
-import { paths } from '../../../src/domain/paths'
-import { parseReferralCode } from '../../../src/domain/referral-code'
+import { localDate } from '../../../src/domain/shared/calendar'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { welcomeGiftPoints } from '../../../src/domain/points/earning'
+import { localized, pickLocale, type Locale } from '../../../src/domain/shared/locale'
+import { firstName } from '../../../src/domain/members/member'
+import { paths } from '../../../src/domain/shared/paths'
+import { parseReferralCode } from '../../../src/domain/referrals/referral-code'
 
 /** A one-letter Hebrew prefix joins a Hebrew word directly, and takes a maqaf before digits or Latin. */
 function prefixed(letter: string, word: string): string {

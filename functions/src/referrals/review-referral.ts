@@ -1,5 +1,5 @@
-import { ReviewReferralInputSchema } from '../../../src/domain/callable-schemas'
-import { CALLABLES } from '../../../src/domain/callables'
+import { ReviewReferralInputSchema } from '../../../src/domain/contracts/callable-schemas'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { callable } from '../lib/callable'

@@ -1,9 +1,9 @@
 import { getAuth } from 'firebase-admin/auth'
 import type { Firestore } from 'firebase-admin/firestore'
 import { logger } from 'firebase-functions/v2'
-import type { ClubConfig } from '../../../src/domain/club-config'
-import { paths } from '../../../src/domain/paths'
-import { purchaseNotQualifying } from '../../../src/domain/referrals'
+import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { paths } from '../../../src/domain/shared/paths'
+import { purchaseNotQualifying } from '../../../src/domain/referrals/referrals'
 import { isThrowawayAddress } from './disposable'
 import { clawBackFriendGift, clawBackReferrer, decideReferral, payFriendGift } from './pay-referral'
 

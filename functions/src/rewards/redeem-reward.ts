@@ -1,6 +1,6 @@
-import { CALLABLES } from '../../../src/domain/callables'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
 import { callable } from '../lib/callable'
-import { RedeemRewardInputSchema } from '../../../src/domain/callable-schemas'
+import { RedeemRewardInputSchema } from '../../../src/domain/contracts/callable-schemas'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { requireAuth } from '../lib/errors'

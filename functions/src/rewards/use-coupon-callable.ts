@@ -1,6 +1,6 @@
-import { CALLABLES } from '../../../src/domain/callables'
+import { CALLABLES } from '../../../src/domain/contracts/callables'
 import { callable } from '../lib/callable'
-import { UseCouponInputSchema } from '../../../src/domain/callable-schemas'
+import { UseCouponInputSchema } from '../../../src/domain/contracts/callable-schemas'
 import { db } from '../lib/admin'
 import { requireStaff } from '../lib/roles'
 import { useCoupon as accept } from './use-coupon'

@@ -1,7 +1,7 @@
 import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
-import type { UseCouponResult } from '../../../src/domain/callable-results'
-import { paths } from '../../../src/domain/paths'
+import type { UseCouponResult } from '../../../src/domain/contracts/callable-results'
+import { paths } from '../../../src/domain/shared/paths'
 
 export type { UseCouponResult }
 

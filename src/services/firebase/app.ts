@@ -10,7 +10,7 @@ import {
   terminate,
 } from 'firebase/firestore'
 import { connectFunctionsEmulator, getFunctions } from 'firebase/functions'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '@/domain/platform'
+import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '@/domain/shared/platform'
 
 const env = import.meta.env
 const useEmulators = env.VITE_USE_EMULATORS === 'true'

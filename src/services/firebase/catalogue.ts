@@ -1,6 +1,6 @@
 import { collection, onSnapshot, orderBy, query, where } from 'firebase/firestore'
-import type { Partner, Reward } from '@/domain/club-config'
-import { COLLECTIONS } from '@/domain/paths'
+import type { Partner, Reward } from '@/domain/shared/club-config'
+import { COLLECTIONS } from '@/domain/shared/paths'
 import { db } from './app'
 import {
   couponConverter,

@@ -1,6 +1,6 @@
 import { doc, onSnapshot } from 'firebase/firestore'
-import type { ClubConfig } from '@/domain/club-config'
-import { paths } from '@/domain/paths'
+import type { ClubConfig } from '@/domain/shared/club-config'
+import { paths } from '@/domain/shared/paths'
 import { db } from './app'
 import { clubConfigConverter } from './converters'
 

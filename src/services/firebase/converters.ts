@@ -1,11 +1,11 @@
 import { Timestamp, type FirestoreDataConverter, type QueryDocumentSnapshot } from 'firebase/firestore'
-import type { ClubConfig, Partner, Reward } from '@/domain/club-config'
-import type { LocalizedText } from '@/domain/locale'
-import type { LedgerEntry } from '@/domain/ledger'
-import { isLocale } from '@/domain/locale'
-import type { Member } from '@/domain/member'
-import type { Coupon } from '@/domain/rewards'
-import { isReferralStatus, type ReferredFriend } from '@/domain/referrals'
+import type { ClubConfig, Partner, Reward } from '@/domain/shared/club-config'
+import type { LocalizedText } from '@/domain/shared/locale'
+import type { LedgerEntry } from '@/domain/points/ledger'
+import { isLocale } from '@/domain/shared/locale'
+import type { Member } from '@/domain/members/member'
+import type { Coupon } from '@/domain/points/rewards'
+import { isReferralStatus, type ReferredFriend } from '@/domain/referrals/referrals'
 
 function toDate(value: unknown): Date {
   return value instanceof Timestamp ? value.toDate() : new Date(0)

@@ -1,7 +1,7 @@
 import { FirebaseError } from 'firebase/app'
 import { httpsCallable } from 'firebase/functions'
-import { CALLABLES, type CallableInput, type CallableName, type CallableResult } from '@/domain/callables'
-import { toAppErrorCode } from '@/domain/errors'
+import { CALLABLES, type CallableInput, type CallableName, type CallableResult } from '@/domain/contracts/callables'
+import { toAppErrorCode } from '@/domain/shared/errors'
 import { AppError } from '../errors'
 import { functions } from './app'
 

@@ -9,8 +9,8 @@ import {
   type QueryConstraint,
   type QueryDocumentSnapshot,
 } from 'firebase/firestore'
-import type { LedgerCategory, LedgerEntry } from '@/domain/ledger'
-import { paths } from '@/domain/paths'
+import type { LedgerCategory, LedgerEntry } from '@/domain/points/ledger'
+import { paths } from '@/domain/shared/paths'
 import { db } from './app'
 import { ledgerEntryConverter } from './converters'
 

@@ -1,7 +1,7 @@
 import { doc, onSnapshot, serverTimestamp, updateDoc } from 'firebase/firestore'
-import type { Locale } from '@/domain/locale'
-import type { Member } from '@/domain/member'
-import { paths } from '@/domain/paths'
+import type { Locale } from '@/domain/shared/locale'
+import type { Member } from '@/domain/members/member'
+import { paths } from '@/domain/shared/paths'
 import { db } from './app'
 import { memberConverter } from './converters'
 

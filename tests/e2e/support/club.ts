@@ -7,7 +7,7 @@ import { demoConfig } from '../../../scripts/demo-club'
 import { adjustPoints } from '../../../functions/src/admin/adjust'
 import { joinMember } from '../../../functions/src/members/join-member'
 import { posterCodeFor } from '../../../functions/src/partners/poster-key'
-import { paths } from '../../../src/domain/paths'
+import { paths } from '../../../src/domain/shared/paths'
 import { admin } from '../../emulator/support/emulators'
 
 export function uniqueEmail(prefix: string): string {

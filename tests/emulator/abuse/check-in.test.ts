@@ -2,11 +2,11 @@
 // calling `checkIn` and the visit-code callables directly. Each refusal is asserted by its code,
 // and nothing may have changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CheckInResult, CounterKeyResult, PosterCodeResult } from '../../../src/domain/callable-results'
-import type { CheckInInput } from '../../../src/domain/callable-schemas'
-import { createCounterCode, parseCounterCode } from '../../../src/domain/counter-code'
-import { fromBase64 } from '../../../src/domain/crypto'
-import { paths } from '../../../src/domain/paths'
+import type { CheckInResult, CounterKeyResult, PosterCodeResult } from '../../../src/domain/contracts/callable-results'
+import type { CheckInInput } from '../../../src/domain/contracts/callable-schemas'
+import { createCounterCode, parseCounterCode } from '../../../src/domain/partners/counter-code'
+import { fromBase64 } from '../../../src/domain/shared/crypto'
+import { paths } from '../../../src/domain/shared/paths'
 import { checkInvariants } from '../../../scripts/invariants'
 import { demoConfig } from '../../../scripts/demo-club'
 import { seedClubData } from '../../../scripts/seed-club'

@@ -1,9 +1,9 @@
 // Ledger ids built from outside input, and coupons accepted twice: tried as an attacker would.
 import { Timestamp } from 'firebase-admin/firestore'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PurchaseResult, RedeemResult, UseCouponResult } from '../../../src/domain/callable-results'
-import type { RecordPurchaseInput, UseCouponInput } from '../../../src/domain/callable-schemas'
-import { paths } from '../../../src/domain/paths'
+import type { PurchaseResult, RedeemResult, UseCouponResult } from '../../../src/domain/contracts/callable-results'
+import type { RecordPurchaseInput, UseCouponInput } from '../../../src/domain/contracts/callable-schemas'
+import { paths } from '../../../src/domain/shared/paths'
 import { checkInvariants } from '../../../scripts/invariants'
 import { demoConfig } from '../../../scripts/demo-club'
 import { seedClubData } from '../../../scripts/seed-club'

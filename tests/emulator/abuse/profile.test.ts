@@ -3,9 +3,9 @@
 // `claimProfileReward` directly. Each refusal is asserted by its code, and nothing may change.
 import { connectFirestoreEmulator, doc, getFirestore, serverTimestamp, updateDoc } from 'firebase/firestore'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JoinClubInput } from '../../../src/domain/join'
-import { COLLECTIONS, paths } from '../../../src/domain/paths'
-import { EMULATOR_PORTS } from '../../../src/domain/platform'
+import type { JoinClubInput } from '../../../src/domain/members/join'
+import { COLLECTIONS, paths } from '../../../src/domain/shared/paths'
+import { EMULATOR_PORTS } from '../../../src/domain/shared/platform'
 import { seedClubData } from '../../../scripts/seed-club'
 import { EMULATOR_HOST } from '../../../scripts/lib/emulator-admin'
 import { failure, joinedMember, ledgerDocs, memberDoc, type Client } from '../support/club'

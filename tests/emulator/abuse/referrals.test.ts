@@ -3,12 +3,12 @@
 // friends, a refund after the payout, a lent tier stretched, a landing page reloaded. Each test
 // checks that nothing was paid (balances and ledger sums), or what exactly was paid.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CheckInResult, ReviewReferralResult } from '../../../src/domain/callable-results'
-import type { RecordPurchaseInput, ReviewReferralInput } from '../../../src/domain/callable-schemas'
-import { addDays, localDate } from '../../../src/domain/calendar'
-import { LEDGER_IDS, paths } from '../../../src/domain/paths'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/platform'
-import { posterLink } from '../../../src/domain/poster-code'
+import type { CheckInResult, ReviewReferralResult } from '../../../src/domain/contracts/callable-results'
+import type { RecordPurchaseInput, ReviewReferralInput } from '../../../src/domain/contracts/callable-schemas'
+import { addDays, localDate } from '../../../src/domain/shared/calendar'
+import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
+import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/shared/platform'
+import { posterLink } from '../../../src/domain/partners/poster-code'
 import { posterCodeFor } from '../../../functions/src/partners/poster-key'
 import { clawBackReferralAfterRefund, settleReferralAfterPurchase, type QualifyingPurchase } from '../../../functions/src/referrals/settle'
 import { demoConfig, demoPartners } from '../../../scripts/demo-club'

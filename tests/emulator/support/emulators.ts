@@ -3,7 +3,7 @@ import { deleteApp, getApps as getAdminApps } from 'firebase-admin/app'
 import { initializeApp, type FirebaseApp } from 'firebase/app'
 import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth, signInWithEmailAndPassword } from 'firebase/auth'
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/platform'
+import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/shared/platform'
 import { EMULATOR_HOST as HOST, emulatorAdmin, useEmulatorEnvironment } from '../../../scripts/lib/emulator-admin'
 
 // Before any test module initialises the Admin SDK.

@@ -1,11 +1,11 @@
 // Referral fixtures: friends who join with a code and show their card at a till, as in a shop.
 import type { DocumentData } from 'firebase-admin/firestore'
-import type { CardKeyResult, PurchaseResult } from '../../../src/domain/callable-results'
-import type { RecordPurchaseInput } from '../../../src/domain/callable-schemas'
-import { CARD_STEP_SECONDS, createCardToken } from '../../../src/domain/card-token'
-import { fromBase64 } from '../../../src/domain/crypto'
-import type { JoinClubInput, JoinClubResult } from '../../../src/domain/join'
-import { paths } from '../../../src/domain/paths'
+import type { CardKeyResult, PurchaseResult } from '../../../src/domain/contracts/callable-results'
+import type { RecordPurchaseInput } from '../../../src/domain/contracts/callable-schemas'
+import { CARD_STEP_SECONDS, createCardToken } from '../../../src/domain/cards/card-token'
+import { fromBase64 } from '../../../src/domain/shared/crypto'
+import type { JoinClubInput, JoinClubResult } from '../../../src/domain/members/join'
+import { paths } from '../../../src/domain/shared/paths'
 import { ledgerDocs, memberDoc, receiptId, type Client } from './club'
 import { admin, newClient } from './emulators'
 

@@ -1,7 +1,7 @@
 // Visit codes as a member's phone would scan them: the printed poster, the counter screen.
-import type { CheckInResult } from '../../../src/domain/callable-results'
-import type { CheckInInput } from '../../../src/domain/callable-schemas'
-import { createCounterCode } from '../../../src/domain/counter-code'
+import type { CheckInResult } from '../../../src/domain/contracts/callable-results'
+import type { CheckInInput } from '../../../src/domain/contracts/callable-schemas'
+import { createCounterCode } from '../../../src/domain/partners/counter-code'
 import { counterKeyBytes } from '../../../functions/src/partners/partner-secrets'
 import { posterCodeFor } from '../../../functions/src/partners/poster-key'
 import { demoPartners } from '../../../scripts/demo-club'

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { toBase64 } from '@/domain/crypto'
-import { AppError } from '@/domain/errors'
+import { toBase64 } from '@/domain/shared/crypto'
+import { AppError } from '@/domain/shared/errors'
 import { DEVICE_KEYS, forgetAll } from '@/services/device-storage'
 
 const api = vi.hoisted(() => ({ getCardKey: vi.fn(), rotateCardKey: vi.fn() }))

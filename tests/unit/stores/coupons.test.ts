@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { RedeemResult } from '@/domain/callable-results'
-import { AppError } from '@/domain/errors'
+import type { RedeemResult } from '@/domain/contracts/callable-results'
+import { AppError } from '@/domain/shared/errors'
 import { INTENT_TTL_MS } from '@/services/device-storage'
 
 const api = vi.hoisted(() => ({

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { toBase64 } from '@/domain/crypto'
-import type { Member } from '@/domain/member'
+import { toBase64 } from '@/domain/shared/crypto'
+import type { Member } from '@/domain/members/member'
 import { DEVICE_KEYS } from '@/services/device-storage'
 
 type SessionCallback = (user: { uid: string; email: string; role: 'member' | 'staff'; partnerId: string | null } | null) => void

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { PurchaseResult } from '@/domain/callable-results'
-import { AppError } from '@/domain/errors'
+import type { PurchaseResult } from '@/domain/contracts/callable-results'
+import { AppError } from '@/domain/shared/errors'
 import { DEVICE_KEYS } from '@/services/device-storage'
 
 const api = vi.hoisted(() => ({

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { CheckInResult } from '@/domain/callable-results'
-import { createCounterCode } from '@/domain/counter-code'
-import { toBase64 } from '@/domain/crypto'
-import { AppError } from '@/domain/errors'
-import { createPosterCode } from '@/domain/poster-code'
+import type { CheckInResult } from '@/domain/contracts/callable-results'
+import { createCounterCode } from '@/domain/partners/counter-code'
+import { toBase64 } from '@/domain/shared/crypto'
+import { AppError } from '@/domain/shared/errors'
+import { createPosterCode } from '@/domain/partners/poster-code'
 import { forgetAll } from '@/services/device-storage'
 
 const api = vi.hoisted(() => ({ checkIn: vi.fn(), getCounterKey: vi.fn() }))

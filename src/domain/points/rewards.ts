@@ -1,5 +1,5 @@
-import type { Reward, Tier } from './club-config'
-import type { LocalizedText } from './locale'
+import type { Reward, Tier } from '../shared/club-config'
+import type { LocalizedText } from '../shared/locale'
 import { findTier } from './tiers'
 
 export type Redeemability = 'ok' | 'inactive' | 'tier' | 'out-of-stock' | 'points'

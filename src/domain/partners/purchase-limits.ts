@@ -1,4 +1,4 @@
-import type { Partner, PurchasePolicy } from './club-config'
+import type { Partner, PurchasePolicy } from '../shared/club-config'
 
 /**
  * The till's limits, against staff who would pay themselves or a friend: the club's minimum and

@@ -1,4 +1,4 @@
-import type { LocalDate } from './calendar'
+import type { LocalDate } from '../shared/calendar'
 
 /**
  * Open points grouped by the day they expire. Points expire at the end of a month, so every lot

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { INTERESTS_MAX } from './join'
+import { INTERESTS_MAX } from '../members/join'
 import { LOCALES } from './locale'
 
 /**

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './locale'
+import type { LocalizedText } from '../shared/locale'
 
 /** What the points callables answer; the app and the functions share these shapes. */
 /**

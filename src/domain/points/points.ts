@@ -1,5 +1,5 @@
-import { addMonths, endOfMonthAfter, monthOf, type LocalDate } from './calendar'
-import type { ClubConfig } from './club-config'
+import { addMonths, endOfMonthAfter, monthOf, type LocalDate } from '../shared/calendar'
+import type { ClubConfig } from '../shared/club-config'
 import type { LedgerSource } from './ledger'
 import { addLot, consume, dueForExpiry, nextExpiry, type ExpiryBuckets, type LotSlice } from './lots'
 import { addQualifying, qualifyingTotals, type QualifyingMonth, type QualifyingMonths } from './qualifying'

@@ -1,4 +1,4 @@
-import type { Tier } from './club-config'
+import type { Tier } from '../shared/club-config'
 
 /** The highest tier whose threshold the qualifying amount reaches (tiers ordered upwards). */
 export function tierFor(qualifying: number, tiers: readonly Tier[]): Tier {

@@ -1,6 +1,6 @@
-import type { Locale } from './locale'
+import type { Locale } from '../shared/locale'
 
-export { NAME_MAX, NAME_MIN } from './text'
+export { NAME_MAX, NAME_MIN } from '../shared/text'
 export const INTERESTS_MAX = 12
 
 /** A calendar date that exists (2023-02-30 does not) and is not in the future. */

@@ -29,7 +29,7 @@ import type {
   RunMaintenanceInput,
   UseCouponInput,
 } from './callable-schemas'
-import type { JoinClubInput, JoinClubResult } from './join'
+import type { JoinClubInput, JoinClubResult } from '../members/join'
 
 /**
  * Every callable, once: its input and its answer. The app's service wrappers and the functions

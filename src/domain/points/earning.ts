@@ -1,5 +1,5 @@
-import type { LocalDate, LocalMonth } from './calendar'
-import type { ActivityRule, ClubConfig, Tier } from './club-config'
+import type { LocalDate, LocalMonth } from '../shared/calendar'
+import type { ActivityRule, ClubConfig, Tier } from '../shared/club-config'
 
 /** What the welcome gift pays a new member; zero means the club has none. */
 export function welcomeGiftPoints(config: Pick<ClubConfig, 'welcomeGift'>): number {

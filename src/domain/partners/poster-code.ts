@@ -1,4 +1,4 @@
-import { base32, constantTimeEqual, hmacSha256 } from './crypto'
+import { base32, constantTimeEqual, hmacSha256 } from '../shared/crypto'
 
 /**
  * A printed visit code: `P2.<partnerId>.<version>.<signature>`, signed with the club's poster

@@ -1,7 +1,7 @@
-import type { ClubConfig } from './club-config'
+import type { ClubConfig } from '../shared/club-config'
 import { INTERESTS_MAX, isPastCalendarDate } from './join'
-import type { Locale } from './locale'
-import { validateName } from './text'
+import type { Locale } from '../shared/locale'
+import { validateName } from '../shared/text'
 
 /** The member as the app and the functions see it (Firestore timestamps become Dates). */
 export interface Member {

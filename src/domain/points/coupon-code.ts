@@ -1,4 +1,4 @@
-import { REFERRAL_ALPHABET } from './referral-code'
+import { REFERRAL_ALPHABET } from '../referrals/referral-code'
 
 /** Coupon codes: 10 symbols without look-alikes (31^10 ≈ 8·10^14), shown as XXXXX-XXXXX. */
 export const COUPON_CODE_LENGTH = 10

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { parseCouponCode } from './coupon-code'
-import { parseMemberNumber } from './member-number'
-import { TYPED_REASONS } from './till'
+import { parseCouponCode } from '../points/coupon-code'
+import { parseMemberNumber } from '../cards/member-number'
+import { TYPED_REASONS } from '../partners/till'
 
 /** Input schemas of the points callables (server-side validation; the app imports only types). */
 const memberNo = z.string().max(20).transform((s, ctx) => {
@@ -22,7 +22,7 @@ const scannedAt = z.iso.datetime({ offset: true })
 const tillId = z.string().regex(/^[\w-]{8,64}$/, '8–64 letters, digits, _ or -')
 
 /** Why staff typed the member number instead of scanning the card (typed purchases are flagged). */
-export { TYPED_REASONS, type TypedReason } from './till'
+export { TYPED_REASONS, type TypedReason } from '../partners/till'
 
 /**
  * Money is ₪ with at most two decimals (whole agorot). Exact: 12.3 and 12.30 pass, 12.345 and

@@ -1,4 +1,4 @@
-import { base32, constantTimeEqual, hmacSha256 } from './crypto'
+import { base32, constantTimeEqual, hmacSha256 } from '../shared/crypto'
 import { visitCodeText } from './poster-code'
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { INTERESTS_MAX, isPastCalendarDate, type JoinClubInput, type JoinClubRequest } from './join'
-import { LOCALES } from './locale'
-import { parseReferralCode } from './referral-code'
-import { NAME_MAX_UNITS, validateName } from './text'
+import { LOCALES } from '../shared/locale'
+import { parseReferralCode } from '../referrals/referral-code'
+import { NAME_MAX_UNITS, validateName } from '../shared/text'
 
 /** Server-side validation of `joinClub` input; kept apart so zod stays out of the app bundle. */
 export const JoinClubInputSchema: z.ZodType<JoinClubRequest, JoinClubInput> = z.strictObject({

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './locale'
+import type { LocalizedText } from '../shared/locale'
 import type { LotSlice } from './lots'
 
 /** Kinds of ledger entries; every change of a balance is exactly one of these. */

@@ -1,4 +1,4 @@
-import { addMonthsToMonth, type LocalMonth } from './calendar'
+import { addMonthsToMonth, type LocalMonth } from '../shared/calendar'
 
 /**
  * Qualifying activity per calendar month. The tier window is the current month and the 11

@@ -1,4 +1,4 @@
-import type { LocalMonth } from './calendar'
+import type { LocalMonth } from '../shared/calendar'
 import { parseCounterCode, type ParsedCounterCode } from './counter-code'
 import { parsePosterCode, type ParsedPosterCode } from './poster-code'
 
