@@ -13,7 +13,8 @@ function initialLocale(): Locale {
   return pickLocale(navigator.languages ?? [navigator.language], 'he')
 }
 
-// Only the language on screen is loaded before the first paint; the other comes when chosen.
+// Only the card route's messages in the language on screen are loaded before the first paint;
+// the other sections come when a screen needs them (the router waits) or once the card is up.
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: initialLocale(),
@@ -23,19 +24,53 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   postTranslation: (message) => (typeof message === 'string' ? prefixMaqaf(message) : message),
 })
 
-const loaders: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
-  he: () => import('./he'),
-  en: () => import('./en'),
+export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'errors'] as const
+export type MessageSection = (typeof MESSAGE_SECTIONS)[number]
+
+type SectionLoader = () => Promise<{ default: Partial<MessageSchema> }>
+// Written out, not a template string, so each section is its own chunk per language.
+const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
+  he: {
+    core: () => import('./he/core'),
+    account: () => import('./he/account'),
+    points: () => import('./he/points'),
+    partners: () => import('./he/partners'),
+    staff: () => import('./he/staff'),
+    referrals: () => import('./he/referrals'),
+    errors: () => import('./he/errors'),
+  },
+  en: {
+    core: () => import('./en/core'),
+    account: () => import('./en/account'),
+    points: () => import('./en/points'),
+    partners: () => import('./en/partners'),
+    staff: () => import('./en/staff'),
+    referrals: () => import('./en/referrals'),
+    errors: () => import('./en/errors'),
+  },
 }
 
-export async function loadMessages(locale: Locale): Promise<void> {
-  if (Object.keys(i18n.global.getLocaleMessage(locale)).length > 0) return
-  i18n.global.setLocaleMessage(locale, (await loaders[locale]()).default)
+const loaded: Record<Locale, Set<MessageSection>> = { he: new Set(), en: new Set() }
+
+/** Loads message sections of a language (the card route's `core` by default), each once. */
+export async function loadMessages(locale: Locale, sections: readonly MessageSection[] = ['core']): Promise<void> {
+  const missing = sections.filter((section) => !loaded[locale].has(section))
+  const modules = await Promise.all(missing.map((section) => loaders[locale][section]()))
+  modules.forEach((module, i) => {
+    i18n.global.mergeLocaleMessage(locale, module.default as MessageSchema)
+    loaded[locale].add(missing[i]!)
+  })
+}
+
+/** Every section of a language: what any screen other than the card may show. */
+export function loadAllMessages(locale: Locale = currentLocale()): Promise<void> {
+  return loadMessages(locale, MESSAGE_SECTIONS)
 }
 
 /** Switches language, mirrors `<html lang dir>` and remembers the choice on this device. */
 export async function setLocale(locale: Locale): Promise<void> {
-  await loadMessages(locale)
+  // The new language gets every section the old one had loaded, so the screen stays whole.
+  await loadMessages(locale, [...loaded[currentLocale()], 'core'])
   i18n.global.locale.value = locale
   localStorage.setItem(STORAGE_KEY, locale)
   applyDocumentLocale(locale)

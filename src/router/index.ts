@@ -1,3 +1,4 @@
+import { loadAllMessages } from '@/i18n'
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
 import { rememberInvite } from '@/composables/use-referral-invite'
 import { useMemberStore } from '@/stores/member'
@@ -79,4 +80,10 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.joining && member.status === 'ready') return safeRedirect(to)
   return true
+})
+
+// The card shows only the `core` messages (loaded before the first paint); every other screen
+// waits for the rest of its language, a few kilobytes that the service worker keeps.
+router.beforeResolve(async (to) => {
+  if (to.name !== 'wallet') await loadAllMessages()
 })

@@ -1,0 +1,63 @@
+import type { PointsMessages } from '../en/points'
+
+// Points history, the rewards catalogue and coupons.
+const points: PointsMessages = {
+  history: {
+    title: 'היסטוריית נקודות',
+    pending: 'נקודה אחת ממתינה לאישור ועדיין אי אפשר לממש אותה. | שתי נקודות ממתינות לאישור ועדיין אי אפשר לממש אותן. | {points} נקודות ממתינות לאישור ועדיין אי אפשר לממש אותן.',
+    filterLabel: 'הצגה',
+    filter: { all: 'הכול', earned: 'נצברו', spent: 'מומשו', expired: 'פגו' },
+    balanceAfter: 'יתרה {balance}',
+    more: 'הצגת פעולות קודמות',
+    empty: 'עדיין אין נקודות. מציגים את הכרטיס בחנות שותפה ומתחילים לצבור.',
+    emptyFiltered: 'אין עדיין פעולות מהסוג הזה.',
+    somePartner: 'חנות שותפה',
+    reason: {
+      welcome_gift: 'מתנת הצטרפות',
+      purchase: 'קנייה ב{partner}',
+      purchase_refund: 'ביטול קנייה ב{partner}',
+      birthday_gift: 'מתנת יום הולדת',
+      activity: 'צבירה בלי קנייה',
+      reward_redemption: 'מימוש: {reward}',
+      reward_redemption_any: 'מימוש הטבה',
+      points_expired: 'נקודות שפג תוקפן ב־{date}',
+      admin_adjustment: 'תיקון מהמועדון',
+      admin_adjustment_note: 'תיקון מהמועדון: {note}',
+      referral_welcome: 'בונוס על הצטרפות דרך חבר',
+      check_in: 'ביקור ב{partner}',
+      visit_streak: 'בונוס ביקורים: חנויות שונות החודש',
+      referral_reward: 'בונוס חבר מביא חבר: {name}',
+      referral_clawback: 'ביטול בונוס חבר מביא חבר: הקנייה הראשונה בוטלה',
+      debt_recovery: 'קיזוז נקודות מביטול קנייה קודם',
+    },
+  },
+  rewards: {
+    title: 'הטבות',
+    balance: 'יש לך {amount}',
+    myCoupons: 'הקופונים שלי',
+    tierOnly: '{tier} ומעלה',
+    fewLeft: 'נשארה רק אחת | נשארו רק שתיים | נשארו רק {count}',
+    anyPartner: 'בכל חנות שותפה',
+    needMore: 'חסרה לך נקודה אחת | חסרות לך שתי נקודות | חסרות לך {points} נקודות',
+    needTier: 'לחברי {tier} ומעלה',
+    outOfStock: 'אזל מהמלאי',
+    redeem: 'מימוש',
+    confirmLabel: 'אישור מימוש',
+    confirm: 'לממש {amount} ולקבל {reward}?',
+    confirmYes: 'אישור',
+    confirmNo: 'ביטול',
+  },
+  coupons: {
+    title: 'הקופונים שלי',
+    ready: 'הקופון מוכן. מציגים אותו בקופה.',
+    empty: 'עדיין אין קופונים.',
+    toRewards: 'להטבות',
+    validUntil: 'בתוקף עד {date}',
+    used: 'מומש ב־{date}',
+    expired: 'פג תוקף',
+    code: 'קוד קופון',
+    qrLabel: 'קוד QR של קופון {code}',
+  },
+}
+
+export default points
