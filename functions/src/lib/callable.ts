@@ -4,7 +4,7 @@ import type { CallableInput, CallableName, CallableResult } from '../../../src/d
 import { parseInput } from './errors'
 
 /**
- * A callable from its contract (`src/domain/callables.ts`): who may call it is checked first, so a
+ * A callable from its contract (`src/domain/contracts/callables.ts`): who may call it is checked first, so a
  * stranger learns nothing about the input; then the input, by a schema whose input type is the
  * contract's; then the handler, whose answer must be the contract's result. `name` is the
  * function's exported name (a unit test holds `functions/src/index.ts` to it).

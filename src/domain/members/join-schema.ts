@@ -6,7 +6,7 @@ import { NAME_MAX_UNITS, validateName } from '../shared/text'
 
 /** Server-side validation of `joinClub` input; kept apart so zod stays out of the app bundle. */
 export const JoinClubInputSchema: z.ZodType<JoinClubRequest, JoinClubInput> = z.strictObject({
-  // Refused, not repaired (src/domain/text.ts): the message is the reason the app translates.
+  // Refused, not repaired (src/domain/shared/text.ts): the message is the reason the app translates.
   name: z
     .string()
     .max(NAME_MAX_UNITS * 4, 'too-long')

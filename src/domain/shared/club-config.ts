@@ -97,7 +97,7 @@ export const ClubConfigSchema = z
      * check a member's choices against this list. Whoever writes the configuration derives it.
      */
     interestIds: z.array(slug).max(30),
-    /** What makes a profile "real" enough for the profile reward (src/domain/member.ts). */
+    /** What makes a profile "real" enough for the profile reward (src/domain/members/member.ts). */
     profileReward: z
       .object({ requireBirthday: z.boolean(), minInterests: z.number().int().min(1).max(INTERESTS_MAX) })
       .default({ requireBirthday: true, minInterests: 3 }),

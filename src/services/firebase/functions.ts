@@ -6,7 +6,7 @@ import { AppError } from '../errors'
 import { functions } from './app'
 
 /**
- * Calls a callable by its contract (`src/domain/callables.ts`): the name, the input and the
+ * Calls a callable by its contract (`src/domain/contracts/callables.ts`): the name, the input and the
  * answer are the ones the function is held to. Failures become AppErrors with the server's
  * reason; a request that never got an answer is `internal` (or `deadline-exceeded`), which the
  * stores retry with the same request id.
