@@ -1,5 +1,6 @@
 // The demo club that `npm start` seeds: configuration as data, validated by the domain schemas.
 import { DEFAULT_PURCHASE_POLICY, type ClubConfig, type Partner, type Reward } from '../src/domain/shared/club-config'
+import { DEFAULT_TIME_ZONE } from '../src/domain/shared/platform'
 
 export const DEMO_PASSWORD = 'moadon-demo'
 
@@ -61,7 +62,7 @@ export const demoConfig: ClubConfig = {
       ],
     },
   ],
-  timeZone: 'Asia/Jerusalem',
+  timeZone: DEFAULT_TIME_ZONE,
   welcomeGift: { points: 50 },
   earning: {
     pointsPerShekel: 1,

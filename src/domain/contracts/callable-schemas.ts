@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { parseCouponCode } from '../points/coupon-code'
 import { parseMemberNumber } from '../cards/member-number'
 import { TYPED_REASONS } from '../partners/till'
+import { SLUG_PATTERN } from '../shared/paths'
 
 /** Input schemas of the points callables (server-side validation; the app imports only types). */
 const memberNo = z.string().max(20).transform((s, ctx) => {
@@ -13,7 +14,7 @@ const memberNo = z.string().max(20).transform((s, ctx) => {
 const requestId = z.string().regex(/^[\w-]{8,64}$/, '8–64 letters, digits, _ or -')
 /** Receipt numbers as printed: 1–40 visible ASCII characters (ids built from them are encoded). */
 const receiptId = z.string().regex(/^[\x21-\x7E]{1,40}$/, '1–40 visible characters')
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+const slug = z.string().regex(SLUG_PATTERN)
 
 /** Who is at the till: the card's rotating token (scanned) or the member number (typed). */
 const cardToken = z.string().min(10).max(64)

@@ -3,6 +3,7 @@ import { INTERESTS_MAX, isPastCalendarDate, type JoinClubInput, type JoinClubReq
 import { LOCALES } from '../shared/locale'
 import { parseReferralCode } from '../referrals/referral-code'
 import { NAME_MAX_UNITS, validateName } from '../shared/text'
+import { SLUG_PATTERN } from '../shared/paths'
 
 /** Server-side validation of `joinClub` input; kept apart so zod stays out of the app bundle. */
 export const JoinClubInputSchema: z.ZodType<JoinClubRequest, JoinClubInput> = z.strictObject({
@@ -23,7 +24,7 @@ export const JoinClubInputSchema: z.ZodType<JoinClubRequest, JoinClubInput> = z.
     .default(null),
   // Ids only; joinClub checks each against the club's list.
   interests: z
-    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/))
+    .array(z.string().regex(SLUG_PATTERN))
     .max(INTERESTS_MAX)
     .transform((ids) => [...new Set(ids)]),
   language: z.enum(LOCALES),

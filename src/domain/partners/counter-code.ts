@@ -1,5 +1,6 @@
 import { base32, constantTimeEqual, hmacSha256 } from '../shared/crypto'
 import { visitCodeText } from './poster-code'
+import { SLUG_PATTERN } from '../shared/paths'
 
 /**
  * A screen visit code: `S1.<partnerId>.<timeStep>.<code>`, shown by a device at the partner's
@@ -45,7 +46,7 @@ export function parseCounterCode(input: string): ParsedCounterCode | null {
   const parts = text.split('.')
   if (parts.length !== 4 || parts[0] !== COUNTER_CODE_VERSION) return null
   const [, partnerId, stepText, code] = parts as [string, string, string, string]
-  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(partnerId) || !/^\d{1,12}$/.test(stepText)) return null
+  if (!SLUG_PATTERN.test(partnerId) || !/^\d{1,12}$/.test(stepText)) return null
   if (code.length !== CODE_LENGTH || !/^[A-Z2-7]+$/.test(code)) return null
   return { partnerId, step: Number(stepText), code }
 }

@@ -1,4 +1,5 @@
 import { base32, constantTimeEqual, hmacSha256 } from '../shared/crypto'
+import { SLUG_PATTERN } from '../shared/paths'
 
 /**
  * A printed visit code: `P2.<partnerId>.<version>.<signature>`, signed with the club's poster
@@ -16,7 +17,7 @@ export interface ParsedPosterCode {
   signature: string
 }
 
-const PARTNER_ID = /^[a-z0-9][a-z0-9-]{0,39}$/
+const PARTNER_ID = SLUG_PATTERN
 
 export async function posterSignature(key: Uint8Array, partnerId: string, version: number): Promise<string> {
   return base32(await hmacSha256(key, `${POSTER_VERSION}.${partnerId}.${version}`)).slice(0, SIGNATURE_LENGTH)

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { INTERESTS_MAX } from '../members/join'
 import { LOCALES } from './locale'
+import { SLUG_PATTERN } from './paths'
 
 /**
  * The club's configuration is data, validated by this schema wherever it is written (the seed,
  * operator tools) and read (the functions). The app only imports the inferred types.
  */
 const localizedText = z.object({ he: z.string().min(1), en: z.string().min(1) })
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes')
+const slug = z.string().regex(SLUG_PATTERN, 'lowercase letters, digits and dashes')
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/)
 
 export const TierSchema = z.object({

@@ -1,3 +1,6 @@
+/** Ids the club gives things (partners, rewards, tiers, interests): lowercase, digits, dashes. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/
+
 /**
  * Builds a document id from parts so that no input can make two different parts lists collide:
  * each part is percent-encoded (it then holds no `~`, `.` or `/`) and the parts are joined by `~`.

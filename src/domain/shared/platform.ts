@@ -10,3 +10,9 @@ export const EMULATOR_PORTS = {
   firestore: 8080,
   functions: 5001,
 } as const
+
+/**
+ * Israel's time zone: the club calendar's default (expiry days, birthdays, caps per day) until the
+ * club's configuration, which names its own, has loaded; and the nightly job's schedule.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Jerusalem'
