@@ -14,10 +14,11 @@ const CARD_ROUTE = [
   'components/wallet/WalletCard.vue',
   'components/tiers/TiersProgressBar.vue',
   'components/settings/SettingsLanguageSwitch.vue',
+  'composables/use-error-message.ts',
   'composables/use-format.ts',
 ]
 // Shown only after a failure or an action, by when the rest of the language has arrived.
-const AFTER_PAINT = ['errors.', 'auth.']
+const AFTER_PAINT = ['errors.', 'auth.failure.']
 
 function has(messages: Record<string, unknown>, path: string): boolean {
   let node: unknown = messages

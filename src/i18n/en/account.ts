@@ -8,7 +8,6 @@ const account = {
     passwordHint: 'At least 6 characters',
     signIn: 'Sign in',
     signUp: 'Create account',
-    signOut: 'Sign out',
     noAccount: 'Don’t have an account?',
     toSignUp: 'Create an account',
     haveAccount: 'Already have an account?',

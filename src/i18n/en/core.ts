@@ -1,6 +1,7 @@
 // What the card route shows: the app frame, the wallet card, tiers and the install prompts.
 const core = {
   app: {
+    signOut: 'Sign out',
     name: 'Moadon',
     skipToContent: 'Skip to content',
     loading: 'Loading…',

@@ -10,7 +10,6 @@ const account: AccountMessages = {
     passwordHint: 'לפחות 6 תווים',
     signIn: 'כניסה',
     signUp: 'יצירת חשבון',
-    signOut: 'יציאה',
     noAccount: 'אין לך חשבון?',
     toSignUp: 'יצירת חשבון',
     haveAccount: 'כבר יש לך חשבון?',

@@ -3,6 +3,7 @@ import type { CoreMessages } from '../en/core'
 // What the card route shows: the app frame, the wallet card, tiers and the install prompts.
 const core: CoreMessages = {
   app: {
+    signOut: 'יציאה',
     name: 'מועדון',
     skipToContent: 'דילוג לתוכן',
     loading: 'טוען…',
