@@ -1,5 +1,6 @@
 import { base32, constantTimeEqual, hmacSha256 } from '../shared/crypto'
 import { parseMemberNumber } from './member-number'
+import { secondsToNextStep as secondsToNextStepOf, stepAt } from '../shared/time-step'
 
 /**
  * The wallet card's QR: `V1.<memberNo>.<timeStep>.<code>` (31 characters, upper case so the QR
@@ -22,14 +23,12 @@ export interface ParsedCardToken {
 }
 
 export function timeStep(at: Date | number): number {
-  const ms = typeof at === 'number' ? at : at.getTime()
-  return Math.floor(ms / 1000 / CARD_STEP_SECONDS)
+  return stepAt(at, CARD_STEP_SECONDS)
 }
 
 /** Seconds until the token shown now changes (for the countdown on the card). */
 export function secondsToNextStep(at: Date | number): number {
-  const ms = typeof at === 'number' ? at : at.getTime()
-  return CARD_STEP_SECONDS - Math.floor(ms / 1000) % CARD_STEP_SECONDS
+  return secondsToNextStepOf(at, CARD_STEP_SECONDS)
 }
 
 export async function cardCode(key: Uint8Array, memberNo: string, step: number): Promise<string> {

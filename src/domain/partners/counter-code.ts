@@ -1,6 +1,7 @@
 import { base32, constantTimeEqual, hmacSha256 } from '../shared/crypto'
 import { visitCodeText } from './poster-code'
 import { SLUG_PATTERN } from '../shared/paths'
+import { secondsToNextStep, stepAt } from '../shared/time-step'
 
 /**
  * A screen visit code: `S1.<partnerId>.<timeStep>.<code>`, shown by a device at the partner's
@@ -22,13 +23,11 @@ export interface ParsedCounterCode {
 }
 
 export function counterStep(at: Date | number): number {
-  const ms = typeof at === 'number' ? at : at.getTime()
-  return Math.floor(ms / 1000 / COUNTER_STEP_SECONDS)
+  return stepAt(at, COUNTER_STEP_SECONDS)
 }
 
 export function secondsToNextCounterStep(at: Date | number): number {
-  const ms = typeof at === 'number' ? at : at.getTime()
-  return COUNTER_STEP_SECONDS - (Math.floor(ms / 1000) % COUNTER_STEP_SECONDS)
+  return secondsToNextStep(at, COUNTER_STEP_SECONDS)
 }
 
 export async function counterCode(key: Uint8Array, partnerId: string, step: number): Promise<string> {
