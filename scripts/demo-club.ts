@@ -1,6 +1,8 @@
 // The demo club that `npm start` seeds: configuration as data, validated by the domain schemas.
 import { DEFAULT_PURCHASE_POLICY, type ClubConfig, type Partner, type Reward } from '../src/domain/shared/club-config'
 import { DEFAULT_TIME_ZONE } from '../src/domain/shared/platform'
+import type { Charity } from '../src/domain/earn/charities'
+import type { Survey } from '../src/domain/earn/surveys'
 
 export const DEMO_PASSWORD = 'moadon-demo'
 
@@ -93,6 +95,22 @@ export const demoConfig: ClubConfig = {
         once: false,
       },
       {
+        id: 'share-referral',
+        label: { he: 'שיתוף קישור ההזמנה', en: 'Sharing your invitation link' },
+        points: 10,
+        perDay: null,
+        perMonth: 3,
+        once: false,
+      },
+      {
+        id: 'follow-social',
+        label: { he: 'מעקב אחרי המועדון ברשתות', en: 'Following the club on social media' },
+        points: 15,
+        perDay: null,
+        perMonth: null,
+        once: true,
+      },
+      {
         id: 'eco-cup',
         label: { he: 'הבאת כוס רב־פעמית', en: 'Bringing your own cup' },
         points: 5,
@@ -102,10 +120,15 @@ export const demoConfig: ClubConfig = {
       },
     ],
   },
+  socialLinks: [
+    { network: 'instagram', url: 'https://www.instagram.com/moadon.demo' },
+    { network: 'facebook', url: 'https://www.facebook.com/moadon.demo' },
+  ],
   pointsExpiryMonths: 12,
   purchases: DEFAULT_PURCHASE_POLICY,
   couponValidityDays: 30,
   checkIn: { radiusMeters: 150, maxAccuracyMeters: 100, streakGoal: 5, streakBonusPoints: 100 },
+  reviews: { points: 20, visitWindowDays: 30, periodDays: 90, minChars: 20, maxChars: 1000 },
   referrals: {
     enabled: true,
     friendWelcomePoints: 100,
@@ -372,4 +395,148 @@ export const demoAdmin = { email: 'admin@moadon.test', name: 'Club Operator' }
 
 export function staffEmail(partnerId: string): string {
   return `staff.${partnerId}@moadon.test`
+}
+
+/**
+ * The impact wallet's charities (invented for the demo) and one matching campaign: the
+ * supermarket adds 50% to donations to the neighbors' table until Friday noon.
+ */
+export function demoCharities(now = new Date()): Charity[] {
+  const daysToFriday = (5 - now.getUTCDay() + 7) % 7 || 7
+  const friday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + daysToFriday, 10))
+  return [
+    {
+      id: 'neighbors-table',
+      name: { he: 'שולחן השכנים', en: 'The Neighbors’ Table' },
+      description: {
+        he: 'ארוחות חמות לקשישים שגרים לבד בשכונה, עם מתנדבים שמגיעים עד הבית (עמותה לדוגמה).',
+        en: 'Hot meals for older neighbors who live alone, brought to the door by volunteers (a sample charity).',
+      },
+      logo: '/charities/neighbors-table.svg',
+      minPoints: 50,
+      pointValueShekels: 0.1,
+      active: true,
+      campaigns: [
+        {
+          id: 'super-match',
+          partnerId: 'super-hashchuna',
+          percent: 50,
+          startsAt: new Date(now.getTime() - 86_400_000).toISOString(),
+          until: friday.toISOString(),
+          capPoints: 5000,
+        },
+      ],
+    },
+    {
+      id: 'green-corner',
+      name: { he: 'פינה ירוקה', en: 'Green Corner' },
+      description: {
+        he: 'גינות קהילתיות ועצי צל ברחובות השכונה (עמותה לדוגמה).',
+        en: 'Community gardens and shade trees on the neighborhood’s streets (a sample charity).',
+      },
+      logo: '/charities/green-corner.svg',
+      minPoints: 100,
+      pointValueShekels: 0.1,
+      active: true,
+      campaigns: [],
+    },
+    {
+      id: 'square-library',
+      name: { he: 'ספריית הכיכר', en: 'The Square Library' },
+      description: {
+        he: 'פינות קריאה וספרים חדשים לילדים בגנים ובמקלטים (עמותה לדוגמה).',
+        en: 'Reading corners and new books for children in kindergartens and shelters (a sample charity).',
+      },
+      logo: '/charities/square-library.svg',
+      minPoints: 30,
+      pointValueShekels: 0.1,
+      active: true,
+      campaigns: [],
+    },
+  ]
+}
+
+/** Dana has given once, this morning, so the impact screen opens with a receipt and totals. */
+export const demoDonations = [{ email: 'dana@moadon.test', charityId: 'neighbors-table', points: 200, hoursAgo: 2 }]
+
+/**
+ * One member survey, open to everyone for two months from a week ago: a choice, several choices,
+ * a 1–5 scale, an attention check, NPS, a question shown only to detractors (0–6), free text.
+ */
+export function demoSurveys(now = new Date()): Survey[] {
+  const day = 86_400_000
+  const option = (id: string, he: string, en: string) => ({ id, label: { he, en } })
+  return [
+    {
+      id: 'club-feedback',
+      status: 'published',
+      title: { he: 'סקר קצר על המועדון', en: 'A short survey about the club' },
+      intro: {
+        he: 'כמה שאלות קצרות על החנויות השותפות ועל האפליקציה. התשובות עוזרות לנו להשתפר.',
+        en: 'A few quick questions about our partner stores and the app. Your answers help us improve.',
+      },
+      points: 40,
+      opensAt: new Date(now.getTime() - 7 * day),
+      closesAt: new Date(now.getTime() + 60 * day),
+      target: { tiers: [], interests: [] },
+      minSeconds: 10,
+      questions: [
+        {
+          id: 'frequency',
+          type: 'single',
+          required: true,
+          title: { he: 'כל כמה זמן יוצא לך לקנות בחנויות השותפות?', en: 'How often do you shop at our partner stores?' },
+          options: [option('weekly', 'כל שבוע', 'Every week'), option('monthly', 'כל חודש', 'Every month'), option('rarely', 'לעיתים רחוקות', 'Rarely')],
+        },
+        {
+          id: 'stores',
+          type: 'multi',
+          required: true,
+          min: 1,
+          max: 6,
+          title: { he: 'באילו חנויות שותפות ביקרת החודש?', en: 'Which partner stores did you visit this month?' },
+          options: [
+            option('cafe', 'בית קפה', 'Café'),
+            option('supermarket', 'סופרמרקט', 'Supermarket'),
+            option('gas', 'תחנת דלק', 'Gas station'),
+            option('toys', 'חנות צעצועים', 'Toy store'),
+            option('books', 'חנות ספרים', 'Bookstore'),
+            option('pharmacy', 'בית מרקחת', 'Pharmacy'),
+          ],
+        },
+        { id: 'app-ease', type: 'scale', required: true, title: { he: 'עד כמה קל להשתמש באפליקציה?', en: 'How easy is the app to use?' } },
+        {
+          id: 'attention',
+          type: 'single',
+          required: true,
+          correct: 'blue',
+          title: { he: 'כדי לוודא שהשאלות נקראות, יש לבחור כאן “כחול”.', en: 'To show you’re reading, choose “Blue” here.' },
+          options: [option('red', 'אדום', 'Red'), option('blue', 'כחול', 'Blue'), option('green', 'ירוק', 'Green')],
+        },
+        {
+          id: 'recommend',
+          type: 'nps',
+          required: true,
+          title: { he: 'מה הסיכוי להמליץ על המועדון לחברים?', en: 'How likely are you to recommend the club to a friend?' },
+        },
+        {
+          id: 'improve',
+          type: 'text',
+          required: true,
+          minLength: 5,
+          maxLength: 500,
+          showIf: { questionId: 'recommend', in: [0, 1, 2, 3, 4, 5, 6] },
+          title: { he: 'מה היה גורם לך לתת ציון גבוה יותר?', en: 'What would make you give a higher score?' },
+        },
+        {
+          id: 'anything-else',
+          type: 'text',
+          required: false,
+          minLength: 1,
+          maxLength: 500,
+          title: { he: 'עוד משהו שחשוב לך לספר לנו?', en: 'Anything else you’d like to tell us?' },
+        },
+      ],
+    },
+  ]
 }

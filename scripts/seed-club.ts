@@ -7,16 +7,26 @@ import { paths } from '../src/domain/shared/paths'
 import { runMaintenance } from '../functions/src/maintenance/run'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
+import { visitBadges } from '../functions/src/earn/badges'
 import { redeemReward } from '../functions/src/rewards/redeem'
+import { donatePoints } from '../functions/src/earn/donate'
+import { CharitySchema } from '../src/domain/earn/charities'
+import { SurveySchema } from '../src/domain/earn/surveys-schema'
 import {
   DEMO_PASSWORD,
   demoAdmin,
+  demoCharities,
+  demoDonations,
   demoConfig,
   demoMembers,
   demoPartners,
   demoRewards,
+  demoSurveys,
   staffEmail,
 } from './demo-club'
+
+import { writeHunt } from '../functions/src/hunts/hunt-store'
+import { DEMO_HUNT_ANSWERS, demoHunt } from './demo-hunt'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -27,7 +37,13 @@ export async function seedClubData(db: Firestore): Promise<ClubConfig> {
   batch.set(db.doc(paths.clubConfig()), config)
   for (const partner of demoPartners) batch.set(db.doc(paths.partner(partner.id)), PartnerSchema.parse(partner))
   for (const reward of demoRewards) batch.set(db.doc(paths.reward(reward.id)), RewardSchema.parse(reward))
+  for (const charity of demoCharities()) batch.set(db.doc(paths.charity(charity.id)), CharitySchema.parse(charity))
+  for (const survey of demoSurveys()) {
+    const { id, ...data } = SurveySchema.parse(survey)
+    batch.set(db.doc(paths.survey(id)), data)
+  }
   await batch.commit()
+  await writeHunt(db, demoHunt(), DEMO_HUNT_ANSWERS)
   return config
 }
 
@@ -97,6 +113,19 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
           at,
         })
       }
+    }
+    // Their milestones so far (first purchase, five different stores for Dana), as a purchase grants them.
+    await visitBadges(db, uid)
+    for (const [i, donation] of demoDonations.filter((d) => d.email === demo.email).entries()) {
+      await donatePoints(db, {
+        uid,
+        charityId: donation.charityId,
+        points: donation.points,
+        requestId: `demo-${uid}-donate-${i}`,
+        config,
+        random: Math.random,
+        at: new Date(now.getTime() - donation.hoursAgo * 3_600_000),
+      })
     }
     accounts.push({ role: 'member', email: demo.email, password: DEMO_PASSWORD, label: demo.name })
   }

@@ -3,6 +3,7 @@
 import { paths } from '../src/domain/shared/paths'
 import { posterCodeFor } from '../functions/src/partners/poster-key'
 import { demoPartners } from './demo-club'
+import { DEMO_HUNT_ANSWERS, demoHunt } from './demo-hunt'
 import { emulatorAdmin } from './lib/emulator-admin'
 import { demoAccounts, seedDemoClub, type SeededAccount } from './seed-club'
 
@@ -36,5 +37,16 @@ for (const partner of demoPartners) {
   const code = await posterCodeFor(db, partner.id)
   const name = encodeURIComponent(partner.name.he + ' · ' + partner.name.en)
   console.log(`  ${partner.name.en.padEnd(22)} poster (needs the location): http://localhost:5173/poster/${partner.id}?c=${encodeURIComponent(code)}&name=${name}`)
+}
+const hunt = demoHunt()
+console.log(`\nTreasure hunt "${hunt.title.en}": http://localhost:5173/earn/hunt/${hunt.id} (open for 60 days from seeding)`)
+console.log('Its answers (any case, spacing or niqqud is fine):')
+for (const [index, clue] of hunt.clues.entries()) {
+  const partner = demoPartners.find((p) => p.id === clue.partnerId)
+  const answer =
+    clue.answer === 'daily'
+      ? `today's code on the counter screen (staff.${clue.partnerId}@moadon.test, /counter)`
+      : `${DEMO_HUNT_ANSWERS[index]} (printed at the store)`
+  console.log(`  ${index + 1}. ${(partner?.name.en ?? clue.place).padEnd(22)} ${answer}`)
 }
 process.exit(0)

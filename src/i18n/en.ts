@@ -6,9 +6,10 @@ import points from './en/points'
 import partners from './en/partners'
 import staff from './en/staff'
 import referrals from './en/referrals'
+import earn from './en/earn'
 import errors from './en/errors'
 
-const en = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...errors }
+const en = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...errors }
 
 export default en
 export type MessageSchema = typeof en

@@ -5,9 +5,10 @@ import points from './he/points'
 import partners from './he/partners'
 import staff from './he/staff'
 import referrals from './he/referrals'
+import earn from './he/earn'
 import errors from './he/errors'
 
 // Hebrew messages, by section (src/i18n/he/<section>.ts), each typed by its English section.
-const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...errors }
+const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...errors }
 
 export default he

@@ -24,7 +24,7 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   postTranslation: (message) => (typeof message === 'string' ? prefixMaqaf(message) : message),
 })
 
-export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'errors'] as const
+export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'errors'] as const
 export type MessageSection = (typeof MESSAGE_SECTIONS)[number]
 
 type SectionLoader = () => Promise<{ default: Partial<MessageSchema> }>
@@ -37,6 +37,7 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     partners: () => import('./he/partners'),
     staff: () => import('./he/staff'),
     referrals: () => import('./he/referrals'),
+    earn: () => import('./he/earn'),
     errors: () => import('./he/errors'),
   },
   en: {
@@ -46,6 +47,7 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     partners: () => import('./en/partners'),
     staff: () => import('./en/staff'),
     referrals: () => import('./en/referrals'),
+    earn: () => import('./en/earn'),
     errors: () => import('./en/errors'),
   },
 }

@@ -34,6 +34,22 @@ export const router = createRouter({
       meta: { member: true },
       props: true,
     },
+    { path: '/earn', name: 'earn', component: () => import('@/views/earn/EarnView.vue'), meta: { member: true } },
+    { path: '/profile', name: 'profile', component: () => import('@/views/earn/ProfileView.vue'), meta: { member: true } },
+    {
+      path: '/earn/survey/:surveyId',
+      name: 'survey',
+      component: () => import('@/views/earn/SurveyView.vue'),
+      props: true,
+      meta: { member: true },
+    },
+    {
+      path: '/earn/hunt/:huntId',
+      name: 'hunt',
+      component: () => import('@/views/earn/HuntView.vue'),
+      props: true,
+      meta: { member: true },
+    },
     { path: '/check-in', name: 'check-in', component: () => import('@/views/CheckInView.vue'), meta: { member: true } },
     { path: '/staff', name: 'staff', component: () => import('@/views/StaffView.vue'), meta: { staff: true } },
     // A screen-mode store's counter device: the rotating visit code, signed on the device.

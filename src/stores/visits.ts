@@ -73,20 +73,25 @@ export const useVisitsStore = defineStore('visits', () => {
   }
 
   /**
-   * The counter device's key for its store, fetched once and kept on the device, so the screen
-   * keeps rotating without a connection. Sign-out forgets it.
+   * The counter device's key for its store, kept on the device so the screen keeps rotating
+   * without a connection; refreshed from the server whenever the screen opens online, so a key the
+   * operator rotated (a stolen counter device) reaches the store's own screens. Sign-out forgets it.
    */
   async function ensureCounterKey(partnerId: string): Promise<void> {
     const local = recall<CounterKeyResult>(counterCache(partnerId))
+    const fetching = getCounterKey({ partnerId }).then((fetched) => {
+      remember(counterCache(partnerId), fetched)
+      counterKey.value = fromBase64(fetched.key)
+      counterPartnerId.value = partnerId
+    })
     if (local && typeof local.key === 'string') {
       counterKey.value = fromBase64(local.key)
       counterPartnerId.value = partnerId
+      // Offline the kept key goes on signing; the fresh one replaces it when it arrives.
+      fetching.catch(() => undefined)
       return
     }
-    const fetched = await getCounterKey({ partnerId })
-    remember(counterCache(partnerId), fetched)
-    counterKey.value = fromBase64(fetched.key)
-    counterPartnerId.value = partnerId
+    await fetching
   }
 
   return { counterKey, counterPartnerId, readCode, visit, ensureCounterKey }

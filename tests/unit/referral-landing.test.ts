@@ -11,6 +11,9 @@ function fakeDb(name: string, commits: string[] = []): Firestore {
       get: async () => (path.startsWith('referralCodes/') ? snap({ uid: 'u1', active: true }) : snap({ name })),
     }),
     batch: () => ({ create: () => undefined, update: () => undefined, commit: async () => void commits.push('opened') }),
+    // The server secret that keys the visitor marker (`secrets/referralOpens`).
+    runTransaction: async (run: (tx: unknown) => unknown) =>
+      run({ get: async () => ({ exists: true, get: () => 'c2VjcmV0' }), create: () => undefined }),
   } as unknown as Firestore
 }
 

@@ -45,6 +45,8 @@ export async function awardActivity(
       return {
         ...planned,
         writes: (tx) => tx.set(usageRef, caps.next),
+        // A copy the member may read (the Earn hub's status), beside the server-only counter.
+        memberFields: { [`earnUsage.${rule.id}`]: caps.next },
         result: { points: rule.points, balance: planned.state.balance, replayed: false },
       }
     },

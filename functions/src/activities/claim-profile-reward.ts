@@ -7,6 +7,7 @@ import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { requireAuth } from '../lib/errors'
+import { grantBadges } from '../earn/badges'
 import { awardActivity } from './award-activity'
 
 /** `claimProfileReward`: points, once, for a real profile (`profileGaps`, checked on the server). */
@@ -19,5 +20,8 @@ export const claimProfileReward = callable(CALLABLES.claimProfileReward, { input
   if (gaps.length > 0) {
     throw new HttpsError('failed-precondition', `Complete your profile first (${gaps.join(', ')}).`, { reason: 'profile-incomplete', gaps })
   }
-  return awardActivity(firestore, { uid, ruleId: 'profile-complete', actionId: 'profile', config })
+  const award = await awardActivity(firestore, { uid, ruleId: 'profile-complete', actionId: 'profile', config })
+  // Paid (now or before) means the server judged the profile real: the badge follows, once.
+  await grantBadges(firestore, uid, { profileComplete: true })
+  return award
 })

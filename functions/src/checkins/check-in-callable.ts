@@ -4,6 +4,7 @@ import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { requireAuth } from '../lib/errors'
+import { grantVisitBadges } from '../earn/badges'
 import { checkIn as scanIn } from './check-in'
 
 /** `checkIn`: a member scans a partner's poster or counter screen to earn for the visit. */
@@ -11,5 +12,7 @@ export const checkIn = callable(CALLABLES.checkIn, { input: CheckInInputSchema, 
   const firestore = db()
   const config = await loadClubConfig(firestore)
   // A visit never qualifies a referral: only the friend's scanned first purchase does (settle.ts).
-  return scanIn(firestore, { uid, code: input.code, requestId: input.requestId, location: input.location, config })
+  const visit = await scanIn(firestore, { uid, code: input.code, requestId: input.requestId, location: input.location, config })
+  if (!visit.alreadyToday) await grantVisitBadges(firestore, uid)
+  return visit
 })

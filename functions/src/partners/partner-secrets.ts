@@ -54,6 +54,21 @@ export async function reissuePosterVersion(db: Firestore, partnerId: string, req
   })
 }
 
+/**
+ * A new counter key: every code the old key signs is refused from now on (a stolen or lost counter
+ * device), and the partner's counter screens fetch the new key when they next open online. A
+ * request id seen on the last rotation answers without rotating again.
+ */
+export async function rotateCounterKeyOf(db: Firestore, partnerId: string, requestId: string | null): Promise<void> {
+  const ref = db.doc(paths.partnerSecret(partnerId))
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref)
+    if (requestId && snap.get('rotateRequestId') === requestId) return
+    const current = snap.exists ? secretOf(snap.data()) : fresh()
+    tx.set(ref, { ...current, counterKey: toBase64(randomBytes(32)), rotateRequestId: requestId, rotatedAt: Timestamp.now() }, { merge: true })
+  })
+}
+
 /** Each partner has one kind of visit code; the other kind's tools refuse with a reason the app says. */
 export function requireVisitMode(partner: Partner, mode: 'screen' | 'printed'): void {
   if (partner.visitCode.mode !== mode) {

@@ -8,6 +8,7 @@ import { loadPartner } from '../lib/lookups'
 import { requireStaff } from '../lib/roles'
 import { settleReferralAfterPurchase } from '../referrals/settle'
 import { recordPurchase as record } from './record'
+import { grantVisitBadges } from '../earn/badges'
 
 /**
  * `recordPurchase`: staff at any partner store (a coalition) record a member's purchase, from the
@@ -49,5 +50,6 @@ export const recordPurchase = callable(CALLABLES.recordPurchase, { input: Record
     },
     config,
   )
+  if (result.status === 'recorded') await grantVisitBadges(firestore, member.uid)
   return result
 })

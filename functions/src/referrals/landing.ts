@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'firebase-admin/firestore'
 import { localDate } from '../../../src/domain/shared/calendar'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
@@ -7,6 +7,7 @@ import { localized, pickLocale, type Locale } from '../../../src/domain/shared/l
 import { firstName } from '../../../src/domain/members/member'
 import { paths } from '../../../src/domain/shared/paths'
 import { parseReferralCode } from '../../../src/domain/referrals/referral-code'
+import { serverSecret } from '../lib/secrets'
 
 /** A one-letter Hebrew prefix joins a Hebrew word directly, and takes a maqaf before digits or Latin. */
 function prefixed(letter: string, word: string): string {
@@ -74,12 +75,15 @@ const ALREADY_EXISTS = 6
 /**
  * Counts a person opening the link once per code per club day: a marker keyed by a hash of the
  * address, the browser, the code and the day is created together with the increment, so a
- * reload, a refresh loop or a script from one machine adds one. The marker holds no address.
+ * reload, a refresh loop or a script from one machine adds one. The marker holds no address, and
+ * its id is an HMAC under a server secret, not a plain hash an address could be tried against.
  */
 async function countOpening(db: Firestore, memberRef: DocumentReference, code: string, request: LandingRequest, config: ClubConfig): Promise<void> {
   const now = request.now ?? new Date()
   const day = localDate(now, config.timeZone)
-  const visitor = createHash('sha256')
+  // Keyed with a server secret: without it the day's addresses could be tried one by one against
+  // the marker ids.
+  const visitor = createHmac('sha256', await serverSecret(db, 'referralOpens'))
     .update([request.clientIp ?? '', request.userAgent ?? '', code, day].join('\n'))
     .digest('hex')
   const batch = db.batch()

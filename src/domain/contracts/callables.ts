@@ -30,6 +30,12 @@ import type {
   UseCouponInput,
 } from './callable-schemas'
 import type { JoinClubInput, JoinClubResult } from '../members/join'
+import type { StartSurveyInput, StartSurveyResult, SubmitSurveyInput, SubmitSurveyResult, SurveyResultsInput } from '../earn/surveys'
+import type { SurveyResults } from '../earn/survey-results'
+import type { ModerateReviewInput, ModerateReviewResult, SubmitReviewInput, SubmitReviewResult } from '../earn/review-schema'
+import type { DonatePointsInput, DonateResult } from '../earn/charities'
+import type { ClaimActionInput } from '../earn/actions'
+import type { ClaimClueInput, ClaimClueResult, GetHuntCodeInput, HuntCodeResult } from '../earn/hunts'
 
 /**
  * Every callable, once: its input and its answer. The app's service wrappers and the functions
@@ -50,12 +56,22 @@ export interface CallableContracts {
   useCoupon: { input: UseCouponInput; result: UseCouponResult }
   adjustPoints: { input: AdjustPointsInput; result: AdjustResult }
   claimProfileReward: { input: EmptyInput; result: AwardResult }
+  claimAction: { input: ClaimActionInput; result: AwardResult }
   runMaintenance: { input: RunMaintenanceInput; result: MaintenanceStats }
   checkIn: { input: CheckInInput; result: CheckInResult }
   getCounterKey: { input: PartnerIdInput; result: CounterKeyResult }
   getPosterCode: { input: PartnerIdInput; result: PosterCodeResult }
   reissuePosterCode: { input: ReissuePosterCodeInput; result: PosterCodeResult }
+  rotateCounterKey: { input: ReissuePosterCodeInput; result: { partnerId: string; rotated: true } }
   reviewReferral: { input: ReviewReferralInput; result: ReviewReferralResult }
+  startSurvey: { input: StartSurveyInput; result: StartSurveyResult }
+  submitSurvey: { input: SubmitSurveyInput; result: SubmitSurveyResult }
+  getSurveyResults: { input: SurveyResultsInput; result: SurveyResults }
+  submitReview: { input: SubmitReviewInput; result: SubmitReviewResult }
+  moderateReview: { input: ModerateReviewInput; result: ModerateReviewResult }
+  donatePoints: { input: DonatePointsInput; result: DonateResult }
+  claimClue: { input: ClaimClueInput; result: ClaimClueResult }
+  getHuntCode: { input: GetHuntCodeInput; result: HuntCodeResult }
 }
 
 export type CallableName = keyof CallableContracts
@@ -75,10 +91,20 @@ export const CALLABLES: { readonly [N in CallableName]: N } = {
   useCoupon: 'useCoupon',
   adjustPoints: 'adjustPoints',
   claimProfileReward: 'claimProfileReward',
+  claimAction: 'claimAction',
   runMaintenance: 'runMaintenance',
   checkIn: 'checkIn',
   getCounterKey: 'getCounterKey',
   getPosterCode: 'getPosterCode',
   reissuePosterCode: 'reissuePosterCode',
+  rotateCounterKey: 'rotateCounterKey',
   reviewReferral: 'reviewReferral',
+  startSurvey: 'startSurvey',
+  submitSurvey: 'submitSurvey',
+  getSurveyResults: 'getSurveyResults',
+  submitReview: 'submitReview',
+  moderateReview: 'moderateReview',
+  donatePoints: 'donatePoints',
+  claimClue: 'claimClue',
+  getHuntCode: 'getHuntCode',
 }

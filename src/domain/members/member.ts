@@ -1,4 +1,5 @@
 import type { ClubConfig } from '../shared/club-config'
+import type { RuleUsage } from '../points/earning'
 import { INTERESTS_MAX, isPastCalendarDate } from './join'
 import type { Locale } from '../shared/locale'
 import { validateName } from '../shared/text'
@@ -35,6 +36,8 @@ export interface Member {
   referredBy: string | null
   /** The referral dashboard's figures, kept by the server. */
   referralStats: { opened: number; joined: number; qualified: number; pointsEarned: number }
+  /** How often each earning rule was used (a copy of the server-only counters, for the Earn hub). */
+  earnUsage?: Record<string, RuleUsage>
   joinedAt: Date
   updatedAt: Date
 }
@@ -52,6 +55,12 @@ export const MEMBER_PROFILE_FIELDS = [
   'preferences',
   'updatedAt',
 ] as const
+
+/**
+ * Fields a member may write once, where none is stored (firestore.rules `birthdaySetOnce`): the
+ * birthday and the month-day key the nightly gift job looks it up by.
+ */
+export const MEMBER_SET_ONCE_FIELDS = ['birthday', 'birthdayKey'] as const
 
 /**
  * Settings a member keeps on their document. firestore.rules allow exactly these keys, each with

@@ -16,6 +16,10 @@ export const LEDGER_SOURCES = [
   'reward',
   'expiry',
   'admin',
+  'survey',
+  'review',
+  'donation',
+  'hunt',
 ] as const
 export type LedgerSource = (typeof LEDGER_SOURCES)[number]
 
@@ -35,6 +39,12 @@ export const LEDGER_REASONS = [
   'referral_welcome',
   'referral_reward',
   'referral_clawback',
+  'survey',
+  'review',
+  'review_clawback',
+  'donation',
+  'hunt_clue',
+  'hunt_finished',
 ] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 
@@ -69,6 +79,8 @@ export interface LedgerEntry {
   note: string | null
   /** For redemptions: the reward's name when it was redeemed. */
   rewardName: LocalizedText | null
+  /** For donations: the charity's name when the points were given. */
+  charityName: LocalizedText | null
   createdAt: Date
 }
 

@@ -113,6 +113,11 @@ export const ClubConfigSchema = z
       birthdayGift: z.object({ points: z.number().int().min(0).max(100_000) }),
       activities: z.array(ActivityRuleSchema).max(40),
     }),
+    /** The club's pages on social networks: following one pays the `follow-social` rule, once. */
+    socialLinks: z
+      .array(z.object({ network: z.enum(['instagram', 'facebook', 'tiktok', 'x']), url: z.string().url().startsWith('https://') }))
+      .max(6)
+      .default([]),
     /** Points expire at the end of the month this many months after they were earned. */
     pointsExpiryMonths: z.number().int().min(1).max(120),
     couponValidityDays: z.number().int().min(1).max(366),
@@ -127,6 +132,16 @@ export const ClubConfigSchema = z
       streakGoal: z.number().int().min(0).max(50),
       streakBonusPoints: z.number().int().min(0).max(100_000),
     }),
+    /** Reviews of partner stores from verified visits (src/domain/earn/reviews.ts). */
+    reviews: z
+      .object({
+        points: z.number().int().min(0).max(100_000),
+        visitWindowDays: z.number().int().min(1).max(365),
+        periodDays: z.number().int().min(1).max(3650),
+        minChars: z.number().int().min(1).max(500),
+        maxChars: z.number().int().min(20).max(5000),
+      })
+      .default({ points: 20, visitWindowDays: 30, periodDays: 90, minChars: 20, maxChars: 1000 }),
     referrals: z.object({
       enabled: z.boolean(),
       friendWelcomePoints: z.number().int().min(0).max(100_000),

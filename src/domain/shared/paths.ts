@@ -36,6 +36,23 @@ export const COLLECTIONS = {
   staffUsage: 'staffUsage',
   referralSettlements: 'referralSettlements',
   referralOpens: 'referralOpens',
+  surveys: 'surveys',
+  surveyResponses: 'responses',
+  surveyStarts: 'starts',
+  surveyStats: 'stats',
+  reviews: 'reviews',
+  reviewAuthors: 'reviewAuthors',
+  reviewStats: 'reviewStats',
+  reviewShards: 'shards',
+  charities: 'charities',
+  charityShards: 'shards',
+  donations: 'donations',
+  hunts: 'hunts',
+  huntFinishers: 'finishers',
+  huntSecrets: 'huntSecrets',
+  huntClaims: 'huntClaims',
+  huntTries: 'huntTries',
+  badges: 'badges',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -72,6 +89,45 @@ export const paths = {
   referralSettlement: (friendUid: string) => `${COLLECTIONS.referralSettlements}/${friendUid}`,
   /** One visitor's first opening of a referral link on a club day (server-only, keyed by a hash). */
   referralOpen: (visitorHash: string) => `${COLLECTIONS.referralOpens}/${visitorHash}`,
+  survey: (surveyId: string) => `${COLLECTIONS.surveys}/${surveyId}`,
+  /** A member's response to a survey (the member reads it; only the server writes it). */
+  surveyResponse: (surveyId: string, uid: string) => `${COLLECTIONS.surveys}/${surveyId}/${COLLECTIONS.surveyResponses}/${uid}`,
+  /** When the member first opened the survey, by the server's clock (server-only). */
+  surveyStart: (surveyId: string, uid: string) => `${COLLECTIONS.surveys}/${surveyId}/${COLLECTIONS.surveyStarts}/${uid}`,
+  /** One of a survey's counter shards (server-only; `getSurveyResults` sums them). */
+  surveyStats: (surveyId: string) => `${COLLECTIONS.surveys}/${surveyId}/${COLLECTIONS.surveyStats}`,
+  surveyStatsShard: (surveyId: string, index: number) => `${COLLECTIONS.surveys}/${surveyId}/${COLLECTIONS.surveyStats}/${index}`,
+  /** A review as members see it (no uid; the id is a hash, see src/domain/earn/reviews.ts). */
+  review: (reviewId: string) => `${COLLECTIONS.reviews}/${reviewId}`,
+  /** Who wrote a review and with which request (server-only: the author stays anonymous). */
+  reviewAuthor: (reviewId: string) => `${COLLECTIONS.reviewAuthors}/${reviewId}`,
+  /** The author's own copy of a review, held ones too (read by its member, written by the server). */
+  myReviews: (uid: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.reviews}`,
+  myReview: (uid: string, reviewId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.reviews}/${reviewId}`,
+  /** One of a partner's rating shards (count and sum of stars of published reviews). */
+  reviewShards: (partnerId: string) => `${COLLECTIONS.reviewStats}/${partnerId}/${COLLECTIONS.reviewShards}`,
+  reviewShard: (partnerId: string, index: number) =>
+    `${COLLECTIONS.reviewStats}/${partnerId}/${COLLECTIONS.reviewShards}/${index}`,
+  charity: (charityId: string) => `${COLLECTIONS.charities}/${charityId}`,
+  /** One of a charity's running-total counters (server-written, summed on read). */
+  charityShard: (charityId: string, index: number) => `${COLLECTIONS.charities}/${charityId}/${COLLECTIONS.charityShards}/${index}`,
+  /** A member's donation receipt, one per request id (server-written, read by its member). */
+  donation: (uid: string, requestId: string) => `${COLLECTIONS.donations}/${idOf(uid, requestId)}`,
+  hunt: (huntId: string) => `${COLLECTIONS.hunts}/${huntId}`,
+  /** The hunt's leaderboard line of one finisher (written by the server, read by members). */
+  huntFinisher: (huntId: string, uid: string) => `${COLLECTIONS.hunts}/${huntId}/${COLLECTIONS.huntFinishers}/${uid}`,
+  huntFinishers: (huntId: string) => `${COLLECTIONS.hunts}/${huntId}/${COLLECTIONS.huntFinishers}`,
+  /** A member's progress in a hunt (the member reads it, only the server writes it). */
+  huntProgress: (uid: string, huntId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.hunts}/${huntId}`,
+  /** The hunt's key and answer digests (server-only). */
+  huntSecret: (huntId: string) => `${COLLECTIONS.huntSecrets}/${huntId}`,
+  /** The first answer to one claim request of a member, for retries (server-only). */
+  huntClaim: (uid: string, huntId: string, requestId: string) => `${COLLECTIONS.huntClaims}/${idOf(uid, huntId, requestId)}`,
+  /** A member's wrong answers to one clue in the last hour (server-only, so never reset by the member). */
+  huntTries: (uid: string, huntId: string, clueIndex: number) => `${COLLECTIONS.huntTries}/${idOf(uid, huntId, clueIndex)}`,
+  /** A member's badges (server-written, one document per badge id: granted once). */
+  badges: (uid: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.badges}`,
+  badge: (uid: string, badgeId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.badges}/${badgeId}`,
 } as const
 
 /**
@@ -85,15 +141,21 @@ export const LEDGER_IDS = {
   purchaseRefund: (purchaseEntryId: string) => idOf('refund', purchaseEntryId),
   debtRecovery: (creditEntryId: string) => idOf('debt', creditEntryId),
   redemption: (requestId: string) => idOf('redeem', requestId),
+  donation: (requestId: string) => idOf('donate', requestId),
   expiry: (expiresOn: string) => idOf('expire', expiresOn),
   birthday: (year: number) => idOf('birthday', year),
   activity: (ruleId: string, actionId: string) => idOf('activity', ruleId, actionId),
   adjustment: (key: string) => idOf('adjust', key),
   checkIn: (partnerId: string, day: string) => idOf('checkin', partnerId, day),
+  survey: (surveyId: string) => idOf('survey', surveyId),
+  review: (reviewId: string) => idOf('review', reviewId),
+  reviewClawback: (reviewId: string) => idOf('clawback-review', reviewId),
   visitStreak: (month: string) => idOf('streak', month),
   referralWelcome: 'referral-welcome',
   referralReward: (friendUid: string) => idOf('referral', friendUid),
   /** Both sides' rewards taken back when the qualifying purchase is refunded. */
   referralWelcomeClawback: 'clawback-referral-welcome',
   referralRewardClawback: (friendUid: string) => idOf('clawback-referral', friendUid),
+  huntClue: (huntId: string, clueIndex: number) => idOf('hunt', huntId, clueIndex),
+  huntFinished: (huntId: string) => idOf('hunt-finished', huntId),
 } as const

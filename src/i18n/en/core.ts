@@ -21,6 +21,8 @@ const core = {
     partners: 'Stores',
     history: 'History',
     tiers: 'Tiers',
+    earn: 'Earn',
+    profile: 'Profile',
   },
   wallet: {
     inviteLink: 'Invite friends and earn points',

@@ -27,6 +27,13 @@ const points = {
       referral_reward: 'Invite-a-friend bonus: {name}',
       referral_clawback: 'Invite-a-friend bonus taken back: the first purchase was refunded',
       debt_recovery: 'Points owed from an earlier refund',
+      survey: 'Answered a survey',
+      review: 'Review of {partner}',
+      review_clawback: 'Review of {partner} removed: its points taken back',
+      donation: 'Donation to {charity}',
+      donation_any: 'Donation to charity',
+      hunt_clue: 'Treasure hunt: a clue solved',
+      hunt_finished: 'Treasure hunt: bonus for finishing',
     },
   },
   rewards: {

@@ -23,6 +23,8 @@ const core: CoreMessages = {
     partners: 'חנויות',
     history: 'היסטוריה',
     tiers: 'דרגות',
+    earn: 'צבירה',
+    profile: 'פרופיל',
   },
   wallet: {
     inviteLink: 'מזמינים חברים וצוברים נקודות',

@@ -29,6 +29,13 @@ const points: PointsMessages = {
       referral_reward: 'בונוס חבר מביא חבר: {name}',
       referral_clawback: 'ביטול בונוס חבר מביא חבר: הקנייה הראשונה בוטלה',
       debt_recovery: 'קיזוז נקודות מביטול קנייה קודם',
+      survey: 'מענה על סקר',
+      review: 'חוות דעת על {partner}',
+      review_clawback: 'חוות הדעת על {partner} הוסרה והנקודות שלה קוזזו',
+      donation: 'תרומה ל{charity}',
+      donation_any: 'תרומה לעמותה',
+      hunt_clue: 'חיפוש אוצר: פתרון רמז',
+      hunt_finished: 'חיפוש אוצר: בונוס על סיום',
     },
   },
   rewards: {

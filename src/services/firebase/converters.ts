@@ -54,6 +54,7 @@ export const memberConverter = readOnly<Member>((snap) => {
       qualified: Number(d.referralStats?.qualified ?? 0),
       pointsEarned: Number(d.referralStats?.pointsEarned ?? 0),
     },
+    earnUsage: typeof d.earnUsage === 'object' && d.earnUsage ? (d.earnUsage as Member['earnUsage']) : {},
     joinedAt: toDate(d.joinedAt),
     updatedAt: toDate(d.updatedAt),
   }
@@ -78,6 +79,7 @@ export const ledgerEntryConverter = readOnly<LedgerEntry>((snap) => {
     lots: Array.isArray(d.lots) ? d.lots : [],
     note: typeof d.note === 'string' ? d.note : null,
     rewardName: d.rewardName && typeof d.rewardName.en === 'string' ? (d.rewardName as LocalizedText) : null,
+    charityName: d.charityName && typeof d.charityName.en === 'string' ? (d.charityName as LocalizedText) : null,
     createdAt: toDate(d.createdAt),
   }
 })

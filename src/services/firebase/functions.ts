@@ -40,4 +40,14 @@ export const recordPurchase = (input: CallableInput<'recordPurchase'>) => call(C
 /** The till accepts a member's coupon (`useCoupon`: one request id per acceptance, kept across retries). */
 export const acceptCoupon = (input: CallableInput<'useCoupon'>) => call(CALLABLES.useCoupon, input)
 export const checkIn = (input: CallableInput<'checkIn'>) => call(CALLABLES.checkIn, input)
+/** The profile reward, once: the server checks the stored profile (`profileGaps`). */
+export const claimProfileReward = () => call(CALLABLES.claimProfileReward, {})
+/** An honour-based action (a share, a follow), paid within its rule's caps. */
+export const claimAction = (input: CallableInput<'claimAction'>) => call(CALLABLES.claimAction, input)
 export const getCounterKey = (input: CallableInput<'getCounterKey'>) => call(CALLABLES.getCounterKey, input)
+export const claimClue = (input: CallableInput<'claimClue'>) => call(CALLABLES.claimClue, input)
+export const getHuntCode = (input: CallableInput<'getHuntCode'>) => call(CALLABLES.getHuntCode, input)
+/** The member opens a survey: the server notes the first time, for the minimum completion time. */
+export const startSurvey = (input: CallableInput<'startSurvey'>) => call(CALLABLES.startSurvey, input)
+/** Once per survey; the request id, kept across retries, makes a retry answer what was recorded. */
+export const submitSurvey = (input: CallableInput<'submitSurvey'>) => call(CALLABLES.submitSurvey, input)

@@ -1,6 +1,7 @@
 import { doc, onSnapshot, serverTimestamp, updateDoc } from 'firebase/firestore'
 import type { Locale } from '@/domain/shared/locale'
-import type { Member } from '@/domain/members/member'
+import type { Member, MemberPreferences } from '@/domain/members/member'
+import { birthdayKey } from '@/domain/shared/calendar'
 import { paths } from '@/domain/shared/paths'
 import { db } from './app'
 import { memberConverter } from './converters'
@@ -28,8 +29,13 @@ export interface ProfilePatch {
   interests?: string[]
   language?: Locale
   consents?: { marketing: boolean }
+  preferences?: MemberPreferences
+  /** YYYY-MM-DD, once: the rules accept it only where no birthday is stored. */
+  birthday?: string
 }
 
 export async function updateProfile(uid: string, patch: ProfilePatch): Promise<void> {
-  await updateDoc(doc(db, paths.member(uid)), { ...patch, updatedAt: serverTimestamp() })
+  // The nightly gift job finds birthdays by month and day: the key is written with the date.
+  const key = patch.birthday ? { birthdayKey: birthdayKey(patch.birthday) } : {}
+  await updateDoc(doc(db, paths.member(uid)), { ...patch, ...key, updatedAt: serverTimestamp() })
 }

@@ -8,6 +8,8 @@ export type { Coupon, ReferredFriend } from './converters'
 export {
   acceptCoupon,
   checkIn,
+  claimAction,
+  claimProfileReward,
   getCardKey,
   getCounterKey,
   joinClub,
@@ -18,3 +20,8 @@ export {
 } from './functions'
 export { fetchLedgerPage, type LedgerPage, type PageCursor } from './ledger'
 export { updateProfile, watchMember, type ProfilePatch } from './members'
+export { watchBadges } from './earn'
+export { claimClue, getHuntCode } from './functions'
+export { watchHuntFinishers, watchHuntProgress, watchHunts } from './hunts'
+export { startSurvey, submitSurvey } from './functions'
+export { fetchSurvey, fetchSurveyOutcome, fetchSurveys } from './surveys'

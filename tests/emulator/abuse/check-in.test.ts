@@ -175,6 +175,22 @@ describe('the counter key', () => {
     expect((await failure(anonymous.call('getCounterKey', { partnerId: SCREEN_PARTNER }))).code).toBe('unauthenticated')
   })
 
+  it('a stolen counter device is cut off when the operator rotates the key', async () => {
+    const staff = await roleClient({ role: 'staff', partnerId: SCREEN_PARTNER })
+    const stolen = fromBase64((await staff.call<object, CounterKeyResult>('getCounterKey', { partnerId: SCREEN_PARTNER })).key)
+    expect((await failure(staff.call('rotateCounterKey', { partnerId: SCREEN_PARTNER }))).code).toBe('permission-denied')
+    const rotation = { partnerId: SCREEN_PARTNER, requestId: requestId() }
+    expect(await operator.call('rotateCounterKey', rotation)).toEqual({ partnerId: SCREEN_PARTNER, rotated: true })
+    const fresh = await staff.call<object, CounterKeyResult>('getCounterKey', { partnerId: SCREEN_PARTNER })
+    // The operator's retry does not rotate a second time.
+    await operator.call('rotateCounterKey', rotation)
+    expect((await staff.call<object, CounterKeyResult>('getCounterKey', { partnerId: SCREEN_PARTNER })).key).toBe(fresh.key)
+    const member = await joinedMember()
+    const minted = await createCounterCode(stolen, SCREEN_PARTNER, Date.now())
+    await refusedWithoutChange(member, () => visit(member, { code: minted }), { code: 'failed-precondition', reason: 'poster-forged' })
+    expect((await visit(member, { code: await screenCode(SCREEN_PARTNER) })).points).toBeGreaterThan(0)
+  })
+
   it('a member cannot re-issue a poster to lock a store out', async () => {
     const member = await joinedMember()
     const before = await operator.call<object, PosterCodeResult>('getPosterCode', { partnerId: PRINTED_PARTNER })

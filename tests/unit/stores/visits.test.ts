@@ -103,7 +103,7 @@ it('refuses text that is no club code without calling the server', async () => {
 })
 
 describe('the counter key', () => {
-  it('is fetched once, then comes from the device (offline too), and sign-out forgets it', async () => {
+  it('is kept on the device (offline too), replaced by a rotated one when online, and sign-out forgets it', async () => {
     api.getCounterKey.mockResolvedValue({ partnerId: 'cafe-shachar', key: toBase64(KEY), stepSeconds: 30 })
     const first = reload()
     await first.ensureCounterKey('cafe-shachar')
@@ -113,10 +113,18 @@ describe('the counter key', () => {
     const offline = reload()
     await offline.ensureCounterKey('cafe-shachar')
     expect(offline.counterKey).toEqual(KEY)
-    expect(api.getCounterKey).toHaveBeenCalledTimes(1)
 
+    // The operator rotated the key (a stolen counter device): the screen takes the new one.
+    const rotated = new Uint8Array(32).fill(7)
+    api.getCounterKey.mockResolvedValue({ partnerId: 'cafe-shachar', key: toBase64(rotated), stepSeconds: 30 })
+    const online = reload()
+    await online.ensureCounterKey('cafe-shachar')
+    expect(online.counterKey).toEqual(KEY)
+    await vi.waitFor(() => expect(online.counterKey).toEqual(rotated))
+
+    api.getCounterKey.mockRejectedValue(new AppError('unavailable', 'offline'))
     forgetAll()
-    expect(offline.counterKey).toBeNull()
+    expect(online.counterKey).toBeNull()
     await expect(reload().ensureCounterKey('cafe-shachar')).rejects.toMatchObject({ code: 'unavailable' })
   })
 })

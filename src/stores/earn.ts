@@ -1,0 +1,125 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { AwardResult } from '@/domain/contracts/callable-results'
+import type { ClaimableAction } from '@/domain/earn/actions'
+import { badgeShelf, type BadgeId, type EarnedBadge } from '@/domain/earn/badges'
+import { lockItem, profileItem, ruleItem, sortEarnItems, type EarnItem } from '@/domain/earn/hub'
+import { profileGaps } from '@/domain/members/member'
+import { localDate } from '@/domain/shared/calendar'
+import { AppError, isTransient } from '@/domain/shared/errors'
+import { intentRequestId, settleIntent } from '@/services/device-storage'
+import { claimAction, claimProfileReward, watchBadges } from '@/services/firebase'
+import { useClubStore } from './club'
+import { useMemberStore } from './member'
+import { useSessionStore } from './session'
+
+/** Rules paid only after a visit (a review needs a verified one): locked until the first. */
+const VISIT_GATED = new Set(['review'])
+const VISIT_BADGES: readonly BadgeId[] = ['first-purchase', 'first-visit']
+
+/**
+ * The Earn hub: every earning rule with its status from the usage the server copies onto the
+ * member document, the member's badges (live), and the honour-based claims. Points and badges only
+ * ever arrive from the server; `lastAward` and `newBadges` let the screen say so in place.
+ */
+export const useEarnStore = defineStore('earn', () => {
+  const session = useSessionStore()
+  const members = useMemberStore()
+  const club = useClubStore()
+  const badges = ref<EarnedBadge[]>([])
+  const badgesLoaded = ref(false)
+  /** Badges granted while this device watched (not the ones it found on opening). */
+  const newBadges = ref<BadgeId[]>([])
+  const lastAward = ref<{ ruleId: string; points: number } | null>(null)
+  const busy = ref<string | null>(null)
+  let unsubscribe: (() => void) | null = null
+
+  watch(
+    () => session.user?.uid,
+    (uid) => {
+      unsubscribe?.()
+      unsubscribe = null
+      badges.value = []
+      badgesLoaded.value = false
+      newBadges.value = []
+      lastAward.value = null
+      if (!uid) return
+      unsubscribe = watchBadges(
+        uid,
+        (next) => {
+          if (badgesLoaded.value) {
+            const known = new Set(badges.value.map((badge) => badge.id))
+            newBadges.value = [...newBadges.value, ...next.filter((badge) => !known.has(badge.id)).map((badge) => badge.id)]
+          }
+          badges.value = next
+          badgesLoaded.value = true
+        },
+        () => (badgesLoaded.value = true),
+      )
+    },
+    { immediate: true },
+  )
+
+  const shelf = computed(() => badgeShelf(badges.value))
+
+  const gaps = computed(() => (members.member && club.config ? profileGaps(members.member, club.config) : []))
+
+  const items = computed<EarnItem[]>(() => {
+    const config = club.config
+    const member = members.member
+    if (!config || !member) return []
+    const today = localDate(new Date(), config.timeZone)
+    const visited = badges.value.some((badge) => VISIT_BADGES.includes(badge.id))
+    const parts = config.profileReward.requireBirthday ? 3 : 2
+    return sortEarnItems(
+      config.earning.activities.map((rule) => {
+        let item = ruleItem(rule, member.earnUsage?.[rule.id], today)
+        if (rule.id === 'profile-complete') item = profileItem(item, parts, gaps.value.length)
+        if (VISIT_GATED.has(rule.id) && badgesLoaded.value && !visited) item = lockItem(item, 'visit')
+        return item
+      }),
+    )
+  })
+
+  async function claiming(ruleId: string, run: () => Promise<AwardResult>): Promise<AwardResult> {
+    busy.value = ruleId
+    try {
+      const result = await run()
+      if (!result.replayed) lastAward.value = { ruleId, points: result.points }
+      return result
+    } finally {
+      busy.value = null
+    }
+  }
+
+  /** The profile reward: the server checks the stored profile and pays once (a replay pays nothing). */
+  function claimProfile(): Promise<AwardResult> {
+    return claiming('profile-complete', () => claimProfileReward())
+  }
+
+  /**
+   * An honour-based action, after the member did it (the share sheet resolved, the club's page
+   * opened). One request id per intent, kept until an answer, so a retry after a lost answer pays once.
+   */
+  function claim(actionId: ClaimableAction): Promise<AwardResult> {
+    return claiming(actionId, async () => {
+      const requestId = intentRequestId('claim-action', actionId)
+      try {
+        const result = await claimAction({ actionId, requestId })
+        settleIntent('claim-action', actionId)
+        return result
+      } catch (error) {
+        if (!(error instanceof AppError && isTransient(error.code))) settleIntent('claim-action', actionId)
+        throw error
+      }
+    })
+  }
+
+  /** The screen has said it: the next arrival is announced afresh. */
+  function acknowledge() {
+    newBadges.value = []
+    lastAward.value = null
+  }
+
+  return { badges, badgesLoaded, shelf, newBadges, lastAward, busy, gaps, items, claimProfile, claim, acknowledge }
+})
