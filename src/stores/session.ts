@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { forgetAll, recall, remember } from '@/services/device-storage'
+import { DEVICE_KEYS, forgetAll, readJson, recall, remember } from '@/services/device-storage'
 import {
   clearCachedData,
   signIn as serviceSignIn,
@@ -64,6 +64,12 @@ export const useSessionStore = defineStore('session', () => {
    * writes the cache again), then every key we keep, what stores hold in memory, and Firestore's
    * offline copy in IndexedDB. Firestore is shut down by that, so the caller reloads the app.
    */
+  /** Purchases the till on this device has not sent yet: signing out would lose them. */
+  function unsentTillPurchases(): number {
+    const queue = readJson<{ status: string }[]>(DEVICE_KEYS.tillQueue)
+    return Array.isArray(queue) ? queue.filter((entry) => entry.status === 'pending').length : 0
+  }
+
   async function signOut(): Promise<void> {
     await serviceSignOut()
     user.value = null
@@ -71,5 +77,5 @@ export const useSessionStore = defineStore('session', () => {
     await clearCachedData()
   }
 
-  return { user, ready, signedIn, untilSignedIn, signIn, signUp, signOut }
+  return { user, ready, signedIn, untilSignedIn, signIn, signUp, signOut, unsentTillPurchases }
 })

@@ -1,6 +1,7 @@
 // What the card route shows: the app frame, the wallet card, tiers and the install prompts.
 const core = {
   app: {
+    signOutUnsent: "One purchase on this till hasn't been sent yet and will be lost if you sign out. Sign out anyway? | {count} purchases on this till haven't been sent yet and will be lost if you sign out. Sign out anyway?",
     signOut: 'Sign out',
     name: 'Moadon',
     skipToContent: 'Skip to content',

@@ -1,6 +1,7 @@
 // The till, its camera scanner and the counter screen.
 const staff = {
   staff: {
+    counterLink: 'Open the visit code screen for the counter',
     title: 'Till · {partner}',
     identify: 'Who is the customer?',
     typeNumber: 'Or type the member number',

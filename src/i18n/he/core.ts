@@ -3,6 +3,7 @@ import type { CoreMessages } from '../en/core'
 // What the card route shows: the app frame, the wallet card, tiers and the install prompts.
 const core: CoreMessages = {
   app: {
+    signOutUnsent: "קנייה אחת בקופה הזו עוד לא נשלחה ותימחק ביציאה. לצאת בכל זאת? | שתי קניות בקופה הזו עוד לא נשלחו ויימחקו ביציאה. לצאת בכל זאת? | {count} קניות בקופה הזו עוד לא נשלחו ויימחקו ביציאה. לצאת בכל זאת?",
     signOut: 'יציאה',
     name: 'מועדון',
     skipToContent: 'דילוג לתוכן',

@@ -3,6 +3,7 @@ import type { StaffMessages } from '../en/staff'
 // The till, its camera scanner and the counter screen.
 const staff: StaffMessages = {
   staff: {
+    counterLink: 'פתיחת מסך קוד הביקור לדלפק',
     title: 'קופה · {partner}',
     identify: 'מי הלקוח?',
     typeNumber: 'או הקלדת מספר חבר',

@@ -79,6 +79,18 @@ beforeEach(() => {
 })
 
 describe('signing out', () => {
+  it('counts the purchases the till has not sent, so the header can warn before they are lost', () => {
+    deviceInUse()
+    const session = useSessionStore()
+    // The queued purchase that failed for good is not "unsent": it is shown with its reason.
+    expect(session.unsentTillPurchases()).toBe(0)
+    const queue = JSON.parse(localStorage.getItem(DEVICE_KEYS.tillQueue)!)
+    queue.push({ ...queue[0], id: 'q2', receiptId: 'R-2', status: 'pending', reason: undefined })
+    queue.push({ ...queue[0], id: 'q3', receiptId: 'R-3', status: 'pending', reason: undefined })
+    localStorage.setItem(DEVICE_KEYS.tillQueue, JSON.stringify(queue))
+    expect(session.unsentTillPurchases()).toBe(2)
+  })
+
   it('leaves nothing of the member on the device: storage, IndexedDB and the stores in memory', async () => {
     deviceInUse()
     const session = useSessionStore()
