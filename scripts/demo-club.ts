@@ -391,6 +391,35 @@ export const demoMembers: DemoMember[] = [
   },
 ]
 
+/**
+ * Published reviews by the demo members, each a day after a scanned purchase at that store (the
+ * visit that allows it), so partner pages show ratings. Dana's supermarket visit and Yossi's
+ * pharmacy visit are left unreviewed: the Earn hub offers them.
+ */
+export const demoReviews: { email: string; partnerId: string; stars: number; text: string; daysAgo: number }[] = [
+  {
+    email: 'dana@moadon.test',
+    partnerId: 'cafe-shachar',
+    stars: 5,
+    text: 'הקפה הכי טוב בשכונה, והצוות תמיד מחייך. המאפים של הבוקר פשוט מושלמים.',
+    daysAgo: 18,
+  },
+  {
+    email: 'dana@moadon.test',
+    partnerId: 'gan-toys',
+    stars: 4,
+    text: 'מבחר גדול של משחקי קופסה ושירות סבלני. קצת צפוף בחנות בסופי שבוע.',
+    daysAgo: 11,
+  },
+  {
+    email: 'yossi@moadon.test',
+    partnerId: 'delek-hatsafon',
+    stars: 4,
+    text: 'Quick service at the pump and a clean shop. The coffee machine could be better.',
+    daysAgo: 13,
+  },
+]
+
 export const demoAdmin = { email: 'admin@moadon.test', name: 'Club Operator' }
 
 export function staffEmail(partnerId: string): string {
@@ -475,7 +504,7 @@ export function demoSurveys(now = new Date()): Survey[] {
         he: 'כמה שאלות קצרות על החנויות השותפות ועל האפליקציה. התשובות עוזרות לנו להשתפר.',
         en: 'A few quick questions about our partner stores and the app. Your answers help us improve.',
       },
-      points: 40,
+      points: 30,
       opensAt: new Date(now.getTime() - 7 * day),
       closesAt: new Date(now.getTime() + 60 * day),
       target: { tiers: [], interests: [] },

@@ -7,7 +7,8 @@ import { paths } from '../src/domain/shared/paths'
 import { runMaintenance } from '../functions/src/maintenance/run'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
-import { visitBadges } from '../functions/src/earn/badges'
+import { submitReview } from '../functions/src/reviews/submit'
+import { grantBadges, visitBadges } from '../functions/src/earn/badges'
 import { redeemReward } from '../functions/src/rewards/redeem'
 import { donatePoints } from '../functions/src/earn/donate'
 import { CharitySchema } from '../src/domain/earn/charities'
@@ -21,6 +22,7 @@ import {
   demoMembers,
   demoPartners,
   demoRewards,
+  demoReviews,
   demoSurveys,
   staffEmail,
 } from './demo-club'
@@ -88,6 +90,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
     const events = [
       ...demo.purchases.map((purchase, i) => ({ daysAgo: purchase.daysAgo, purchase, i })),
       ...demo.redemptions.map((redemption, i) => ({ daysAgo: redemption.daysAgo, redemption, i })),
+      ...demoReviews.filter((r) => r.email === demo.email).map((review, i) => ({ daysAgo: review.daysAgo, review, i })),
     ].sort((a, b) => b.daysAgo - a.daysAgo)
     for (const event of events) {
       const at = new Date(now.getTime() - event.daysAgo * DAY)
@@ -103,6 +106,9 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
           config,
           at,
         })
+      } else if ('review' in event) {
+        const { partnerId, stars, text } = event.review
+        await submitReview(db, { uid, input: { partnerId, stars, text, requestId: `demo-${uid}-review-${event.i}` }, config, at })
       } else {
         await redeemReward(db, {
           uid,
@@ -116,6 +122,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
     }
     // Their milestones so far (first purchase, five different stores for Dana), as a purchase grants them.
     await visitBadges(db, uid)
+    if (demoReviews.some((r) => r.email === demo.email)) await grantBadges(db, uid, { reviews: 1 })
     for (const [i, donation] of demoDonations.filter((d) => d.email === demo.email).entries()) {
       await donatePoints(db, {
         uid,

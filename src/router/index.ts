@@ -34,7 +34,15 @@ export const router = createRouter({
       meta: { member: true },
       props: true,
     },
+    {
+      path: '/partners/:id/review',
+      name: 'partner-review',
+      component: () => import('@/views/ReviewView.vue'),
+      meta: { member: true },
+      props: true,
+    },
     { path: '/earn', name: 'earn', component: () => import('@/views/earn/EarnView.vue'), meta: { member: true } },
+    { path: '/earn/impact', name: 'impact', component: () => import('@/views/earn/ImpactView.vue'), meta: { member: true } },
     { path: '/profile', name: 'profile', component: () => import('@/views/earn/ProfileView.vue'), meta: { member: true } },
     {
       path: '/earn/survey/:surveyId',

@@ -50,6 +50,10 @@ export const useSurveysStore = defineStore('surveys', () => {
     return surveyAvailability(survey, { tierId: member?.tierId ?? '', interests: member?.interests ?? [] }, now)
   }
 
+  function inWindow(survey: Survey, now = Date.now()): boolean {
+    return survey.opensAt.getTime() <= now && now < survey.closesAt.getTime()
+  }
+
   const items = computed<SurveyItem[]>(() =>
     surveys.value
       .map((survey) => {
@@ -92,7 +96,8 @@ export const useSurveysStore = defineStore('surveys', () => {
     const survey = await fetchSurvey(surveyId)
     if (!survey) return { survey: null, outcome: null }
     const outcome = await outcomeOf(surveyId)
-    if (!outcome && availabilityOf(survey) === 'open') await startSurvey({ surveyId })
+    // The server judges the target (the member document may not have arrived on this device yet).
+    if (!outcome && inWindow(survey)) await startSurvey({ surveyId })
     if (!surveys.value.some((s) => s.id === surveyId)) surveys.value = [...surveys.value, survey]
     return { survey, outcome }
   }
@@ -111,5 +116,5 @@ export const useSurveysStore = defineStore('surveys', () => {
     }
   }
 
-  return { items, loaded, failed, load, open, submit, availabilityOf }
+  return { items, loaded, failed, load, open, submit, inWindow }
 })

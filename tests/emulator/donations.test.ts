@@ -6,6 +6,9 @@ import { CharitySchema, DONATION_SHARDS, shardOf, sumShards, type DonatePointsIn
 import { COLLECTIONS, paths } from '../../src/domain/shared/paths'
 import { donatePoints as serverDonate } from '../../functions/src/earn/donate'
 import { loadClubConfig } from '../../functions/src/club'
+import { adjustPoints as serverAdjust } from '../../functions/src/admin/adjust'
+import { joinMember } from '../../functions/src/members/join-member'
+import type { ClubConfig } from '../../src/domain/shared/club-config'
 import { checkInvariants } from '../../scripts/invariants'
 import { demoConfig } from '../../scripts/demo-club'
 import { seedClubData } from '../../scripts/seed-club'
@@ -53,6 +56,23 @@ async function memberWith(points: number): Promise<Member> {
     await operator.call<AdjustPointsInput>('adjustPoints', { memberNo: member.memberNo, points: points - balance, note: 'for the test', requestId: requestId() })
   }
   return member
+}
+
+/** A member made by the server code directly (no callable), with `points` in all. */
+async function serverMember(name: string, points: number, config: ClubConfig) {
+  const email = `${name}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@example.test`
+  const { uid } = await admin().auth.createUser({ email, password: 'secret-123' })
+  await joinMember(admin().db, {
+    uid,
+    email,
+    input: { name: 'Concurrent Member', birthday: null, interests: ['coffee'], language: 'en', marketingConsent: false, referralCode: null },
+    config,
+    now: new Date(),
+    random: Math.random,
+  })
+  const balance = Number((await memberDoc(uid)).balance)
+  await serverAdjust(admin().db, { uid, points: points - balance, note: 'for the test', requestId: requestId(), by: 'test', config })
+  return { uid }
 }
 
 const donate = (member: Client, input: DonatePointsInput) => member.call<DonatePointsInput, DonateResult>('donatePoints', input)
@@ -149,10 +169,10 @@ describe('donatePoints gives, once', () => {
         },
       ],
     })
-    const members = await Promise.all(Array.from({ length: 50 }, () => memberWith(150)))
     // The server code itself, 50 at once against the Firestore emulator: the functions emulator
     // starts a worker process per concurrent call and cannot start 50 on a test machine.
     const config = await loadClubConfig(admin().db)
+    const members = await Promise.all(Array.from({ length: 50 }, (_, i) => serverMember(`conc${i}`, 150, config)))
     const results = await Promise.all(
       members.map((m) => serverDonate(admin().db, { uid: m.uid, charityId, points: 100, requestId: requestId(), config, random: Math.random })),
     )

@@ -61,7 +61,7 @@ describe('submitReview', () => {
     expect(results.every((r) => r.status === 'published' && r.points === 20)).toBe(true)
     expect(await reviewEntries(member.uid)).toHaveLength(1)
     expect(await checkInvariants(admin().db, config, [member.uid])).toEqual([])
-  })
+  }, 120_000)
 
   it('pays one review per store per period: 20 different reviews at once publish one, the others are refused', async () => {
     const member = await visitedMember()
@@ -76,7 +76,7 @@ describe('submitReview', () => {
     expect(await reviewEntries(member.uid)).toHaveLength(1)
     // The welcome gift, the café visit and one review.
     expect((await memberDoc(member.uid)).balance).toBe(50 + 5 + 20)
-  })
+  }, 120_000)
 })
 
 describe('moderateReview', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   ClaimClueInputSchema,
+  HuntClueSchema,
   HUNT_TRIES_PER_HOUR,
   HUNT_TRIES_WINDOW_MS,
   answerDigest,
@@ -105,6 +106,21 @@ describe('order, window and tries', () => {
       { uid: 'c', finishedAt: 1 },
     ])
     expect(ranked.map((f) => f.uid)).toEqual(['c', 'a', 'b'])
+  })
+})
+
+describe('HuntClueSchema', () => {
+  const clue = { text: { he: 'א', en: 'a' }, place: 'app', answer: 'printed' } as const
+  it('takes an image of the app only', () => {
+    expect(HuntClueSchema.safeParse({ ...clue, image: '/hunts/clue-1.webp' }).success).toBe(true)
+    for (const image of ['//evil.example/x.png', 'https://evil.example/x.png', '/../secret', 'javascript:alert(1)']) {
+      expect(HuntClueSchema.safeParse({ ...clue, image }).success).toBe(false)
+    }
+  })
+  it('names the partner of a partner clue, and shows daily codes only at a partner', () => {
+    expect(HuntClueSchema.safeParse({ ...clue, place: 'partner' }).success).toBe(false)
+    expect(HuntClueSchema.safeParse({ ...clue, answer: 'daily' }).success).toBe(false)
+    expect(HuntClueSchema.safeParse({ ...clue, place: 'partner', partnerId: 'cafe', answer: 'daily' }).success).toBe(true)
   })
 })
 

@@ -3,26 +3,35 @@ import { logger } from 'firebase-functions'
 import { earnedBadges, factsStillNeeded, type BadgeFact, type BadgeFacts, type BadgeId } from '../../../src/domain/earn/badges'
 import { paths } from '../../../src/domain/shared/paths'
 
+/** gRPC ALREADY_EXISTS: the badge document was created first by another trigger. */
+const ALREADY_EXISTS = 6
+
 /**
- * Grants the badges these facts earn, each once: one transaction reads the member's badge
- * documents (fixed ids) and creates only the absent ones, so parallel or repeated triggers grant a
- * badge once. Returns the badges granted now. Callable by any server path that produces a fact,
- * e.g. `grantBadges(db, uid, { huntsFinished: 1 })` or `{ reviews: 1 }`.
+ * Grants the badges these facts earn, each once: a badge is a document with a fixed id, created
+ * only if absent (`create` fails for all but the first of parallel triggers), so repeated or
+ * parallel triggers grant a badge once and keep its first moment. Returns the badges granted now.
+ * Callable by any server path that produces a fact, e.g. `grantBadges(db, uid, { huntsFinished: 1 })`
+ * or `{ reviews: 1 }`.
  */
 export async function grantBadges(db: Firestore, uid: string, facts: Partial<BadgeFacts>, at: Date = new Date()): Promise<BadgeId[]> {
   const due = earnedBadges(facts)
   if (due.length === 0) return []
-  return db.runTransaction(async (tx) => {
-    const refs = due.map((id) => db.doc(paths.badge(uid, id)))
-    const snaps = await tx.getAll(...refs)
-    const granted: BadgeId[] = []
-    snaps.forEach((snap, i) => {
-      if (snap.exists) return
-      tx.create(refs[i]!, { id: due[i], earnedAt: Timestamp.fromDate(at) })
-      granted.push(due[i]!)
-    })
-    return granted
-  })
+  const refs = due.map((id) => db.doc(paths.badge(uid, id)))
+  // Most triggers find their badges already there: one read, no write.
+  const snaps = await db.getAll(...refs)
+  const created = await Promise.all(
+    snaps.map(async (snap, i) => {
+      if (snap.exists) return null
+      try {
+        await refs[i]!.create({ id: due[i], earnedAt: Timestamp.fromDate(at) })
+        return due[i]!
+      } catch (error) {
+        if ((error as { code?: unknown }).code === ALREADY_EXISTS) return null
+        throw error
+      }
+    }),
+  )
+  return created.filter((id): id is BadgeId => id !== null)
 }
 
 /** The badges a member already has (ids). */

@@ -132,9 +132,16 @@ export async function donatePoints(
           },
         ],
         writes: (tx) => {
-          const { id: _id, createdAt: _createdAt, ...fields } = receipt
           tx.create(donationRef, {
-            ...fields,
+            receiptNo,
+            charityId: receipt.charityId,
+            charityName: receipt.charityName,
+            points: receipt.points,
+            valueShekels: receipt.valueShekels,
+            matchedPoints: receipt.matchedPoints,
+            matchedShekels: receipt.matchedShekels,
+            matchPartnerId: receipt.matchPartnerId,
+            campaignId: receipt.campaignId,
             uid: params.uid,
             requestId: params.requestId,
             ledgerEntryId: key,

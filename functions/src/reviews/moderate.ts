@@ -75,7 +75,13 @@ export async function moderateReview(
           result: answer(points, false),
         }
       },
-      replay: () => ({ reviewId, status: 'published', points: 0, shortfall: 0, replayed: true }),
+      replay: async (_entry, ctx) => {
+        // Paid once, then removed: the payment's entry still exists, the review is not published.
+        if ((await read(ctx)).get('status') === 'removed') {
+          throw new HttpsError('failed-precondition', 'This review was removed.', { reason: 'review-already-moderated' })
+        }
+        return { reviewId, status: 'published', points: 0, shortfall: 0, replayed: true }
+      },
     })
     return { ...result, uid }
   }

@@ -64,10 +64,18 @@ function replayOf(response: DocumentSnapshot, surveyId: string, requestId: strin
   return { surveyId, ...outcome, replayed: true }
 }
 
-/** The shard counters as Firestore increments (the shape of `statsDelta`, each number an increment). */
-function increments(value: unknown): unknown {
-  if (typeof value === 'number') return FieldValue.increment(value)
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, increments(inner)]))
+/**
+ * The shard counters as Firestore increments (the shape of `statsDelta`, each number an
+ * increment). Zeros and empty maps are left out: in a merge, an empty map is written as a value
+ * and would wipe the counters other responses added under it.
+ */
+function increments(value: Record<string, unknown>): Record<string, unknown> {
+  const entries = Object.entries(value).flatMap(([key, inner]): [string, unknown][] => {
+    if (typeof inner === 'number') return inner === 0 ? [] : [[key, FieldValue.increment(inner)]]
+    const nested = increments(inner as Record<string, unknown>)
+    return Object.keys(nested).length === 0 ? [] : [[key, nested]]
+  })
+  return Object.fromEntries(entries)
 }
 
 /**
@@ -99,7 +107,7 @@ export async function submitSurvey(
   const elapsedSeconds = (now.getTime() - startedAt.getTime()) / 1000
   const flags = surveyFlags(survey, answers, elapsedSeconds)
   const shardRef = db.doc(paths.surveyStatsShard(survey.id, Math.floor(params.random() * SURVEY_STAT_SHARDS)))
-  const stats = increments(statsDelta(survey, answers, flags)) as Record<string, unknown>
+  const stats = increments({ ...statsDelta(survey, answers, flags) })
   const responseData = (outcome: RecordedOutcome) => ({
     uid,
     surveyId: survey.id,

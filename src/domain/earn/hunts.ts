@@ -30,8 +30,8 @@ const localizedText = z.strictObject({ he: z.string().min(1).max(400), en: z.str
 export const HuntClueSchema = z
   .strictObject({
     text: localizedText,
-    /** An image served by the app, under `public/`. */
-    image: z.string().regex(/^\/[\w/.-]{1,120}$/).optional(),
+    /** An image served by the app, under `public/`: a same-origin path, never `//host` or `..`. */
+    image: z.string().regex(/^\/(?!\/)(?!.*\.\.)[\w/.-]{1,120}$/).optional(),
     place: z.enum(CLUE_PLACES),
     partnerId: z.string().regex(SLUG_PATTERN).optional(),
     answer: z.enum(CLUE_ANSWERS),

@@ -25,6 +25,8 @@ export interface ReviewPolicy {
   maxChars: number
 }
 
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { points: 20, visitWindowDays: 30, periodDays: 90, minChars: 20, maxChars: 1000 }
+
 /** Raw input beyond this many UTF-16 units is refused before any work on it. */
 export const REVIEW_INPUT_MAX_UNITS = 10_000
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_REVIEW_POLICY } from '../earn/reviews'
 import { INTERESTS_MAX } from '../members/join'
 import { LOCALES } from './locale'
 import { SLUG_PATTERN } from './paths'
@@ -141,7 +142,7 @@ export const ClubConfigSchema = z
         minChars: z.number().int().min(1).max(500),
         maxChars: z.number().int().min(20).max(5000),
       })
-      .default({ points: 20, visitWindowDays: 30, periodDays: 90, minChars: 20, maxChars: 1000 }),
+      .default(DEFAULT_REVIEW_POLICY),
     referrals: z.object({
       enabled: z.boolean(),
       friendWelcomePoints: z.number().int().min(0).max(100_000),

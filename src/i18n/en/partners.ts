@@ -44,6 +44,40 @@ const partners = {
     benefits: 'For club members',
     back: 'All stores',
   },
+  reviews: {
+    title: 'Reviews',
+    summary: '{average} out of 5 from one review | {average} out of 5 from {count} reviews',
+    none: 'No reviews yet. Members who visited can write the first one.',
+    verified: 'Verified visit',
+    stars: '{stars} out of 5 stars',
+    more: 'More reviews',
+    write: 'Write a review',
+    writeHint: 'You visited recently. A review earns {points} point. | You visited recently. A review earns {points} points.',
+    yours: {
+      held: 'Your review is waiting for the club’s approval.',
+      published: 'You reviewed this store. Thanks!',
+      removed: 'Your review was removed.',
+    },
+    form: {
+      title: 'Review {partner}',
+      rating: 'Your rating',
+      star: 'One star | {n} stars',
+      text: 'Your review',
+      textHint: 'At least {min} characters. What did you like, and what could be better?',
+      counter: '{length} of {limit}',
+      submit: 'Send',
+      sending: 'Sending…',
+      published: 'Your review is up: +{points} point. | Your review is up: +{points} points.',
+      held: 'Thanks! The club will read your review before it’s published. You’ll get {points} point once it’s approved. | Thanks! The club will read your review before it’s published. You’ll get {points} points once it’s approved.',
+      back: 'Back to the store',
+      notEligible: 'Reviews are open to members who visited this store in the last day. | Reviews are open to members who visited this store in the last {days} days.',
+    },
+    hub: {
+      title: 'Review a store you visited',
+      intro: 'Each review earns {points} point. | Each review earns {points} points.',
+      none: 'After a visit to a partner store, you can review it here.',
+    },
+  },
 }
 
 export default partners

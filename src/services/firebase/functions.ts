@@ -45,6 +45,10 @@ export const claimProfileReward = () => call(CALLABLES.claimProfileReward, {})
 /** An honour-based action (a share, a follow), paid within its rule's caps. */
 export const claimAction = (input: CallableInput<'claimAction'>) => call(CALLABLES.claimAction, input)
 export const getCounterKey = (input: CallableInput<'getCounterKey'>) => call(CALLABLES.getCounterKey, input)
+/** Points to a charity; the request id, kept across retries, makes a retry answer with the first receipt. */
+export const donatePoints = (input: CallableInput<'donatePoints'>) => call(CALLABLES.donatePoints, input)
+/** Once per store and period; the request id, kept across retries, makes a retry answer what was recorded. */
+export const submitReview = (input: CallableInput<'submitReview'>) => call(CALLABLES.submitReview, input)
 export const claimClue = (input: CallableInput<'claimClue'>) => call(CALLABLES.claimClue, input)
 export const getHuntCode = (input: CallableInput<'getHuntCode'>) => call(CALLABLES.getHuntCode, input)
 /** The member opens a survey: the server notes the first time, for the minimum completion time. */

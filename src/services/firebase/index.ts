@@ -6,6 +6,7 @@ export type { SessionUser } from './auth'
 export type { Coupon, ReferredFriend } from './converters'
 export type { LedgerPage, PageCursor } from './ledger'
 export type { ProfilePatch } from './members'
+export type { MyReview, PublishedReview, ReviewCursor } from './reviews'
 
 type Sdk = typeof import('./sdk')
 let loading: Promise<Sdk> | null = null
@@ -52,6 +53,15 @@ export const checkIn = later((sdk) => sdk.checkIn)
 export const claimAction = later((sdk) => sdk.claimAction)
 export const claimProfileReward = later((sdk) => sdk.claimProfileReward)
 export const watchBadges = watching((sdk) => sdk.watchBadges)
+export const donatePoints = later((sdk) => sdk.donatePoints)
+export const watchCharities = watching((sdk) => sdk.watchCharities)
+export const watchCharityTotals = watching((sdk) => sdk.watchCharityTotals)
+export const watchDonations = watching((sdk) => sdk.watchDonations)
+export const submitReview = later((sdk) => sdk.submitReview)
+export const fetchPartnerReviews = later((sdk) => sdk.fetchPartnerReviews)
+export const fetchRatingShards = later((sdk) => sdk.fetchRatingShards)
+export const fetchVisitEntries = later((sdk) => sdk.fetchVisitEntries)
+export const fetchMyReviews = later((sdk) => sdk.fetchMyReviews)
 export const getCardKey = later((sdk) => sdk.getCardKey)
 export const getCounterKey = later((sdk) => sdk.getCounterKey)
 export const claimClue = later((sdk) => sdk.claimClue)

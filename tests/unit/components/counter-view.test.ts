@@ -17,6 +17,10 @@ const api = vi.hoisted(() => ({
   watchRewards: vi.fn(() => () => {}),
   checkIn: vi.fn(),
   getCounterKey: vi.fn(),
+  // The counter screen also shows today's treasure-hunt codes (none in these tests).
+  watchHunts: vi.fn(),
+  watchHuntProgress: vi.fn(() => () => {}),
+  getHuntCode: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
 
@@ -82,6 +86,35 @@ describe('the counter screen', () => {
     api.getCounterKey.mockRejectedValue(new AppError('failed-precondition', 'printed', [], 'visit-mode-printed'))
     const wrapper = await mountCounter()
     expect(wrapper.find('[role="alert"]').text()).toContain('This store uses a printed poster, not a counter screen.')
+    wrapper.unmount()
+  })
+
+  it("shows today's treasure-hunt code for a clue at this store only, isolated left to right", async () => {
+    api.getCounterKey.mockResolvedValue({ partnerId: 'cafe-shachar', key: toBase64(KEY), stepSeconds: 30 })
+    const clue = (partnerId: string, answer: 'daily' | 'printed') => ({ text: { he: 'רמז', en: 'Clue' }, place: 'partner', partnerId, answer })
+    api.watchHunts.mockImplementation((onChange: (hunts: unknown[]) => void) => {
+      onChange([
+        {
+          id: 'demo',
+          title: { he: 'ציד', en: 'Hunt' },
+          intro: { he: 'מבוא', en: 'Intro' },
+          startsAt: Date.now() - 1000,
+          endsAt: Date.now() + 3600_000,
+          pointsPerClue: 25,
+          finishBonus: 75,
+          clues: [clue('cafe-shachar', 'daily'), clue('cafe-shachar', 'printed'), clue('carmel-books', 'daily')],
+        },
+      ])
+      return () => {}
+    })
+    api.watchHuntProgress.mockImplementation(() => () => {})
+    api.getHuntCode.mockResolvedValue({ huntId: 'demo', clueIndex: 0, code: 'ABC234', day: '2026-11-27' })
+    const wrapper = await mountCounter()
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="counter-hunt-demo:0"]').exists()).toBe(true))
+    expect(api.getHuntCode.mock.calls).toEqual([[{ huntId: 'demo', clueIndex: 0 }]])
+    const code = wrapper.find('[data-testid="counter-hunt-demo:0"] strong')
+    expect(code.text()).toBe('ABC234')
+    expect(code.attributes('dir')).toBe('ltr')
     wrapper.unmount()
   })
 })
