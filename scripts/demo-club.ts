@@ -486,7 +486,7 @@ export function demoCharities(now = new Date()): Charity[] {
 }
 
 /** Dana has given once, this morning, so the impact screen opens with a receipt and totals. */
-export const demoDonations = [{ email: 'dana@moadon.test', charityId: 'neighbors-table', points: 200, hoursAgo: 2 }]
+export const demoDonations = [{ email: 'dana@moadon.test', charityId: 'neighbors-table', points: 200 }]
 
 /**
  * One member survey, open to everyone for two months from a week ago: a choice, several choices,

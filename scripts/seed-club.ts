@@ -67,6 +67,7 @@ async function ensureUser(auth: Auth, uid: string, email: string, displayName: s
 export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()): Promise<SeededAccount[]> {
   const config = await seedClubData(db)
   const accounts: SeededAccount[] = []
+  const donations: { uid: string; i: number; donation: (typeof demoDonations)[number] }[] = []
 
   for (const demo of demoMembers) {
     const uid = `demo-${demo.email.split('@')[0]}`
@@ -123,17 +124,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
     // Their milestones so far (first purchase, five different stores for Dana), as a purchase grants them.
     await visitBadges(db, uid)
     if (demoReviews.some((r) => r.email === demo.email)) await grantBadges(db, uid, { reviews: 1 })
-    for (const [i, donation] of demoDonations.filter((d) => d.email === demo.email).entries()) {
-      await donatePoints(db, {
-        uid,
-        charityId: donation.charityId,
-        points: donation.points,
-        requestId: `demo-${uid}-donate-${i}`,
-        config,
-        random: Math.random,
-        at: new Date(now.getTime() - donation.hoursAgo * 3_600_000),
-      })
-    }
+    for (const [i, donation] of demoDonations.filter((d) => d.email === demo.email).entries()) donations.push({ uid, i, donation })
     accounts.push({ role: 'member', email: demo.email, password: DEMO_PASSWORD, label: demo.name })
   }
 
@@ -147,6 +138,18 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
 
   // Lots earned over a year ago expire, as the nightly job would have done.
   await runMaintenance(db, config, now)
+  // Today's donations come after the night's expiry, as they would have (a donation spends the
+  // oldest points first, so made earlier it would have spent the points that expired).
+  for (const { uid, i, donation } of donations) {
+    await donatePoints(db, {
+      uid,
+      charityId: donation.charityId,
+      points: donation.points,
+      requestId: `demo-${uid}-donate-${i}`,
+      config,
+      random: Math.random,
+    })
+  }
 
   await ensureUser(auth, 'demo-admin', demoAdmin.email, demoAdmin.name)
   await auth.setCustomUserClaims('demo-admin', { role: 'admin' })
