@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
-import { Timestamp, collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, setLogLevel, updateDoc } from 'firebase/firestore'
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
+import { Timestamp, collection, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
 import { paths } from '@/domain/shared/paths'
-import { EMULATOR_PORTS } from '@/domain/shared/platform'
+import { rulesTestEnvironment } from './support/rules'
 
 // Badges and the set-once birthday, through the rules, as a script with a member's own sign-in
 // would try them. A project of its own, cleared per test.
@@ -11,11 +10,7 @@ const PROJECT_ID = 'demo-moadon-rules-earn'
 let env: RulesTestEnvironment
 
 beforeAll(async () => {
-  setLogLevel('silent')
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { rules: readFileSync('firestore.rules', 'utf8'), host: '127.0.0.1', port: EMULATOR_PORTS.firestore },
-  })
+  env = await rulesTestEnvironment(PROJECT_ID)
 })
 
 beforeEach(async () => {

@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs'
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
-import { Timestamp, collection, deleteDoc, doc, getDoc, getDocs, setDoc, setLogLevel, updateDoc } from 'firebase/firestore'
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
+import { Timestamp, collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
-import { EMULATOR_PORTS } from '@/domain/shared/platform'
 import { paths } from '@/domain/shared/paths'
+import { rulesTestEnvironment } from './support/rules'
 
 // A project of its own, so clearing it never touches the other tests' data.
 const PROJECT_ID = 'demo-moadon-rules-hunts'
 let env: RulesTestEnvironment
 
 beforeAll(async () => {
-  setLogLevel('silent')
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { rules: readFileSync('firestore.rules', 'utf8'), host: '127.0.0.1', port: EMULATOR_PORTS.firestore },
-  })
+  env = await rulesTestEnvironment(PROJECT_ID)
 })
 
 beforeEach(async () => {

@@ -1,11 +1,10 @@
 // The impact wallet's collections: members read active charities, their totals and their own
 // receipts; nobody writes any of them from a client.
-import { readFileSync } from 'node:fs'
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
-import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, setLogLevel, updateDoc, where } from 'firebase/firestore'
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
+import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
-import { EMULATOR_PORTS } from '@/domain/shared/platform'
 import { COLLECTIONS, paths } from '@/domain/shared/paths'
+import { rulesTestEnvironment } from './support/rules'
 
 // A project of its own, so clearing it never touches another test file's data.
 const PROJECT_ID = 'demo-moadon-rules-impact'
@@ -24,11 +23,7 @@ const charity = (active: boolean) => ({
 const receipt = (uid: string) => ({ uid, charityId: 'open', points: 100, valueShekels: 10, receiptNo: 'D-20261127-ABCDEFGH' })
 
 beforeAll(async () => {
-  setLogLevel('silent')
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { rules: readFileSync('firestore.rules', 'utf8'), host: '127.0.0.1', port: EMULATOR_PORTS.firestore },
-  })
+  env = await rulesTestEnvironment(PROJECT_ID)
 })
 
 afterAll(async () => {

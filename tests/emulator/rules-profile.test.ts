@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
-import { Timestamp, deleteField, doc, serverTimestamp, setDoc, setLogLevel, updateDoc } from 'firebase/firestore'
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing'
+import { Timestamp, deleteField, doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { INTERESTS_MAX } from '@/domain/members/join'
 import { paths } from '@/domain/shared/paths'
-import { EMULATOR_PORTS } from '@/domain/shared/platform'
 import { NAME_MAX_UNITS, validateName } from '@/domain/shared/text'
+import { rulesTestEnvironment } from './support/rules'
 
 // Every member-writable field of members/{uid}, through the rules: what a script with the web SDK
 // and a member's own sign-in could write past the app. A project of its own, cleared per test.
@@ -15,11 +14,7 @@ let env: RulesTestEnvironment
 const CLUB_INTERESTS = Array.from({ length: INTERESTS_MAX + 2 }, (_, i) => `interest-${i}`)
 
 beforeAll(async () => {
-  setLogLevel('silent')
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { rules: readFileSync('firestore.rules', 'utf8'), host: '127.0.0.1', port: EMULATOR_PORTS.firestore },
-  })
+  env = await rulesTestEnvironment(PROJECT_ID)
 })
 
 beforeEach(async () => {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs'
 import {
   assertFails,
   assertSucceeds,
-  initializeTestEnvironment,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing'
 import {
@@ -16,14 +14,13 @@ import {
   query,
   serverTimestamp,
   setDoc,
-  setLogLevel,
   updateDoc,
   where,
 } from 'firebase/firestore'
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
-import { EMULATOR_PORTS } from '@/domain/shared/platform'
 import { MEMBER_PROFILE_FIELDS } from '@/domain/members/member'
 import { paths } from '@/domain/shared/paths'
+import { rulesTestEnvironment } from './support/rules'
 
 // A project of its own, so clearing it never touches the functions tests' data.
 const PROJECT_ID = 'demo-moadon-rules'
@@ -50,12 +47,7 @@ const memberDoc = (uid: string) => ({
 })
 
 beforeAll(async () => {
-  // Denied writes are the point of these tests; keep the SDK from logging each one.
-  setLogLevel('silent')
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { rules: readFileSync('firestore.rules', 'utf8'), host: '127.0.0.1', port: EMULATOR_PORTS.firestore },
-  })
+  env = await rulesTestEnvironment(PROJECT_ID)
 })
 
 beforeEach(async () => {
