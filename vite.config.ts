@@ -22,6 +22,18 @@ export default defineConfig(({ mode, command }) => {
       // Keep the browser's Host so the page's links and preview tags name this origin.
       changeOrigin: false,
     },
+    // /p/<id> (members' photos) is served by the photo function, as the Hosting rewrite does.
+    '/p/': {
+      target: `http://127.0.0.1:5001`,
+      rewrite: (path: string) => `/${env.VITE_FIREBASE_PROJECT_ID ?? 'demo-moadon'}/${FUNCTIONS_REGION}/photo${path}`,
+      changeOrigin: false,
+    },
+    // /b/<code>/<badge>: a shared badge's page, served by the badgeLanding function the same way.
+    '/b/': {
+      target: `http://127.0.0.1:5001`,
+      rewrite: (path: string) => `/${env.VITE_FIREBASE_PROJECT_ID ?? 'demo-moadon'}/${FUNCTIONS_REGION}/badgeLanding${path}`,
+      changeOrigin: false,
+    },
   }
   return {
     plugins: [
@@ -37,7 +49,7 @@ export default defineConfig(({ mode, command }) => {
         injectManifest: {
           globPatterns: ['**/*.{js,css,html,svg,png,webp,woff2}'],
           // The QR decoder's wasm is for staff screens: cached when first used, not for everyone.
-          globIgnores: ['**/*.wasm', 'brand/og-referral.png', 'screenshots/**'],
+          globIgnores: ['**/*.wasm', 'brand/og-referral.png', 'badges/og/**', 'screenshots/**'],
           maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
         },
         manifest: {

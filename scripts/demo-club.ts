@@ -1,6 +1,7 @@
 // The demo club that `npm start` seeds: configuration as data, validated by the domain schemas.
 import { DEFAULT_PURCHASE_POLICY, type ClubConfig, type Partner, type Reward } from '../src/domain/shared/club-config'
 import { DEFAULT_TIME_ZONE } from '../src/domain/shared/platform'
+import { DEFAULT_COMMUNITY_POLICY } from '../src/domain/community/policy'
 import type { Charity } from '../src/domain/earn/charities'
 import type { Survey } from '../src/domain/earn/surveys'
 
@@ -79,27 +80,35 @@ export const demoConfig: ClubConfig = {
         once: true,
       },
       {
-        id: 'review',
-        label: { he: 'כתיבת חוות דעת', en: 'Writing a review' },
-        points: 20,
-        perDay: 1,
-        perMonth: 5,
-        once: false,
-      },
-      {
-        id: 'survey',
-        label: { he: 'מענה על סקר', en: 'Answering a survey' },
-        points: 30,
-        perDay: null,
-        perMonth: 2,
-        once: false,
-      },
-      {
         id: 'share-referral',
         label: { he: 'שיתוף קישור ההזמנה', en: 'Sharing your invitation link' },
         points: 10,
         perDay: null,
         perMonth: 3,
+        once: false,
+      },
+      {
+        id: 'community-post',
+        label: { he: 'הפוסט הראשון של היום בקהילה', en: 'Your first community post of the day' },
+        points: 5,
+        perDay: 1,
+        perMonth: null,
+        once: false,
+      },
+      {
+        id: 'community-comment',
+        label: { he: 'התגובה הראשונה של היום בקהילה', en: 'Your first comment of the day' },
+        points: 2,
+        perDay: 1,
+        perMonth: null,
+        once: false,
+      },
+      {
+        id: 'community-featured',
+        label: { he: 'פוסט שהמועדון בחר להציג', en: 'A post the club features' },
+        points: 25,
+        perDay: null,
+        perMonth: null,
         once: false,
       },
       {
@@ -129,6 +138,36 @@ export const demoConfig: ClubConfig = {
   couponValidityDays: 30,
   checkIn: { radiusMeters: 150, maxAccuracyMeters: 100, streakGoal: 5, streakBonusPoints: 100 },
   reviews: { points: 20, visitWindowDays: 30, periodDays: 90, minChars: 20, maxChars: 1000 },
+  // A freeze for every 4 weeks in a row (at most 2, Duolingo's number); the daily streak stays off.
+  streaks: {
+    weekly: {
+      enabled: true,
+      freezeEvery: 4,
+      maxFreezes: 2,
+      milestones: [
+        { weeks: 4, points: 50 },
+        { weeks: 8, points: 100 },
+        { weeks: 12, points: 200 },
+      ],
+    },
+    daily: { enabled: false, freezeEvery: 7, maxFreezes: 2 },
+  },
+  community: DEFAULT_COMMUNITY_POLICY,
+  eco: {
+    actions: [
+      // The Earn hub shows the cup through the activity rule of the same id (same points and cap).
+      { id: 'eco-cup', label: { he: 'כוס רב־פעמית', en: 'Own cup' }, points: 5, perDay: 1, partnerIds: null },
+      {
+        id: 'eco-packaging',
+        label: { he: 'החזרת אריזה', en: 'Returned packaging' },
+        points: 10,
+        perDay: 2,
+        partnerIds: ['super-hashchuna', 'hadar-pharm'],
+      },
+    ],
+    staffDailyCap: 40,
+  },
+  photos: { dailyUploads: 20 },
   referrals: {
     enabled: true,
     friendWelcomePoints: 100,
@@ -368,6 +407,10 @@ export const demoMembers: DemoMember[] = [
       { partnerId: 'cafe-shachar', amount: 46, daysAgo: 31 },
       { partnerId: 'gan-toys', amount: 189, daysAgo: 12 },
       { partnerId: 'super-hashchuna', amount: 412.3, daysAgo: 3 },
+      // Coffee in each of the last weeks: with the purchases 3 and 31 days ago, a weekly streak with a freeze.
+      { partnerId: 'cafe-shachar', amount: 14, daysAgo: 10 },
+      { partnerId: 'cafe-shachar', amount: 16, daysAgo: 17 },
+      { partnerId: 'cafe-shachar', amount: 12, daysAgo: 24 },
       // Her morning coffee, every couple of weeks: a history long enough to page through.
       ...Array.from({ length: 24 }, (_, i) => ({ partnerId: 'cafe-shachar', amount: 6 + (i % 3) * 2, daysAgo: 410 - i * 17 })),
     ],
@@ -396,13 +439,22 @@ export const demoMembers: DemoMember[] = [
  * visit that allows it), so partner pages show ratings. Dana's supermarket visit and Yossi's
  * pharmacy visit are left unreviewed: the Earn hub offers them.
  */
-export const demoReviews: { email: string; partnerId: string; stars: number; text: string; daysAgo: number }[] = [
+export const demoReviews: {
+  email: string
+  partnerId: string
+  stars: number
+  text: string
+  daysAgo: number
+  /** A photo from scripts/assets/ (a WebP and its thumbnail), uploaded as the app would. */
+  photo?: { full: string; thumb: string }
+}[] = [
   {
     email: 'dana@moadon.test',
     partnerId: 'cafe-shachar',
     stars: 5,
     text: 'הקפה הכי טוב בשכונה, והצוות תמיד מחייך. המאפים של הבוקר פשוט מושלמים.',
     daysAgo: 18,
+    photo: { full: 'demo-review-photo.webp', thumb: 'demo-review-photo-thumb.webp' },
   },
   {
     email: 'dana@moadon.test',

@@ -7,6 +7,7 @@ import type { ClubConfig } from '../src/domain/shared/club-config'
 import { ledgerSum } from '../src/domain/points/ledger'
 import { nextExpiry, totalOpen, type ExpiryBuckets, type LotSlice } from '../src/domain/points/lots'
 import { QUALIFYING_SOURCES } from '../src/domain/points/points'
+import { dutySummaryOf, effectiveBuckets } from '../src/domain/earn/reserve-duty'
 import { windowStart } from '../src/domain/points/qualifying'
 import { COLLECTIONS, paths } from '../src/domain/shared/paths'
 import { findTier } from '../src/domain/points/tiers'
@@ -79,7 +80,8 @@ export async function checkMember(db: Firestore, config: ClubConfig, uid: string
   if (!same(withoutZeros(rebuilt), buckets)) {
     fail('lots = ledger lots', `member ${JSON.stringify(buckets)} vs ledger ${JSON.stringify(withoutZeros(rebuilt))}`)
   }
-  const next = nextExpiry(buckets)
+  // Reserve duty moves a lot's last day without touching the lot (src/domain/earn/reserve-duty.ts).
+  const next = nextExpiry(effectiveBuckets(buckets, dutySummaryOf(member.reserveDuty).pauses, config.pointsExpiryMonths))
   if (!same(member.nextExpiry ?? null, next)) fail('next expiry', `${JSON.stringify(member.nextExpiry)} vs ${JSON.stringify(next)}`)
   if (member.nextExpiryOn !== (next?.expiresOn ?? '9999-12-31')) fail('next expiry date', String(member.nextExpiryOn))
 

@@ -9,6 +9,7 @@ import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
 import { submitReview } from '../functions/src/reviews/submit'
 import { grantBadges, visitBadges } from '../functions/src/earn/badges'
+import { recordStreakVisit } from '../functions/src/earn/streaks'
 import { redeemReward } from '../functions/src/rewards/redeem'
 import { donatePoints } from '../functions/src/earn/donate'
 import { CharitySchema } from '../src/domain/earn/charities'
@@ -29,6 +30,9 @@ import {
 
 import { writeHunt } from '../functions/src/hunts/hunt-store'
 import { DEMO_HUNT_ANSWERS, demoHunt } from './demo-hunt'
+import { seedDemoEvents } from './demo-events'
+import { seedDemoFeed } from './demo-feed'
+import { seedPhoto } from './lib/seed-photo'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -107,9 +111,13 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
           config,
           at,
         })
+        // As recordPurchase does after a recorded purchase: the week of the visit counts.
+        await recordStreakVisit(db, uid, config, at, { backdate: true })
       } else if ('review' in event) {
-        const { partnerId, stars, text } = event.review
-        await submitReview(db, { uid, input: { partnerId, stars, text, requestId: `demo-${uid}-review-${event.i}` }, config, at })
+        const { partnerId, stars, text, photo } = event.review
+        const photoId = photo ? await seedPhoto(db, uid, photo, config, at) : undefined
+        const input = { partnerId, stars, text, requestId: `demo-${uid}-review-${event.i}`, ...(photoId ? { photoId } : {}) }
+        await submitReview(db, { uid, input, config, at })
       } else {
         await redeemReward(db, {
           uid,
@@ -136,6 +144,9 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
     accounts.push({ role: 'staff', email, password: DEMO_PASSWORD, label: partner.name.en })
   }
 
+  // The feed's last two days come after every member's own history (so each ledger stays in
+  // time order) and before the night's maintenance.
+  await seedDemoFeed(db, config, now)
   // Lots earned over a year ago expire, as the nightly job would have done.
   await runMaintenance(db, config, now)
   // Today's donations come after the night's expiry, as they would have (a donation spends the
@@ -154,6 +165,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
   await ensureUser(auth, 'demo-admin', demoAdmin.email, demoAdmin.name)
   await auth.setCustomUserClaims('demo-admin', { role: 'admin' })
   accounts.push({ role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name })
+  await seedDemoEvents(db, config, now)
   return accounts
 }
 

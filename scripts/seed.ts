@@ -3,6 +3,7 @@
 import { paths } from '../src/domain/shared/paths'
 import { posterCodeFor } from '../functions/src/partners/poster-key'
 import { demoPartners } from './demo-club'
+import { LATTE_EVENT_ID, ONLINE_EVENT_ID } from './demo-events'
 import { DEMO_HUNT_ANSWERS, demoHunt } from './demo-hunt'
 import { emulatorAdmin } from './lib/emulator-admin'
 import { demoAccounts, seedDemoClub, type SeededAccount } from './seed-club'
@@ -38,6 +39,9 @@ for (const partner of demoPartners) {
   const name = encodeURIComponent(partner.name.he + ' · ' + partner.name.en)
   console.log(`  ${partner.name.en.padEnd(22)} poster (needs the location): http://localhost:5173/poster/${partner.id}?c=${encodeURIComponent(code)}&name=${name}`)
 }
+console.log('\nEvents (members RSVP at http://localhost:5173/community/events; the door screen shows the rotating check-in code):')
+console.log(`  Latte art workshop     door screen: sign in as staff.cafe-shachar@moadon.test or admin, open http://localhost:5173/community/events/${LATTE_EVENT_ID}/door`)
+console.log(`  Online talk            door screen: sign in as admin@moadon.test, open http://localhost:5173/community/events/${ONLINE_EVENT_ID}/door`)
 const hunt = demoHunt()
 console.log(`\nTreasure hunt "${hunt.title.en}": http://localhost:5173/earn/hunt/${hunt.id} (open for 60 days from seeding)`)
 console.log('Its answers (any case, spacing or niqqud is fine):')

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // The service worker: the app shell precached, images cached as they are seen, and every
-// navigation answered with the shell — except Firebase Auth's handler (/__/) and referral links
-// (/r/), which must reach the server. A new version waits until the member chooses to reload.
+// navigation answered with the shell — except Firebase Auth's handler (/__/), referral links
+// (/r/), members' photos (/p/) and shared badges (/b/), which must reach the server. A new
+// version waits until the member chooses to reload.
 import { CacheableResponsePlugin } from 'workbox-cacheable-response'
 import { ExpirationPlugin } from 'workbox-expiration'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
@@ -15,7 +16,17 @@ cleanupOutdatedCaches()
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/__\//, /^\/r\//],
+    denylist: [/^\/__\//, /^\/r\//, /^\/p\//, /^\/b\//],
+  }),
+)
+
+// Members' photos (/p/<id>, /p/<id>/thumb): their bytes never change under an id, so the first
+// copy is kept; a bounded cache of its own, so photos never push the club's pictures out.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/p/'),
+  new CacheFirst({
+    cacheName: 'moadon-photos',
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 86_400, purgeOnQuotaError: true })],
   }),
 )
 

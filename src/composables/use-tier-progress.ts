@@ -24,7 +24,8 @@ export function useTierProgress() {
       qualifying,
       ...progressToNextTier(qualifying, m.tierId, config.tiers),
       toKeep: toKeepTier(qualifying, m.tierId, config.tiers),
-      yearEnds: m.tierYearEnds,
+      // The server's review date: the end of the tier year, moved on by any reserve duty.
+      yearEnds: m.tierReviewOn || m.tierYearEnds,
     }
   })
   /** A qualifying amount in the club's measure: "₪240" or "240 points". */

@@ -7,9 +7,10 @@ import partners from './en/partners'
 import staff from './en/staff'
 import referrals from './en/referrals'
 import earn from './en/earn'
+import community from './en/community'
 import errors from './en/errors'
 
-const en = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...errors }
+const en = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...errors }
 
 export default en
 export type MessageSchema = typeof en

@@ -6,9 +6,10 @@ import partners from './he/partners'
 import staff from './he/staff'
 import referrals from './he/referrals'
 import earn from './he/earn'
+import community from './he/community'
 import errors from './he/errors'
 
 // Hebrew messages, by section (src/i18n/he/<section>.ts), each typed by its English section.
-const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...errors }
+const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...errors }
 
 export default he

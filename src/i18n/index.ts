@@ -24,7 +24,7 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   postTranslation: (message) => (typeof message === 'string' ? prefixMaqaf(message) : message),
 })
 
-export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'errors'] as const
+export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'community', 'errors'] as const
 export type MessageSection = (typeof MESSAGE_SECTIONS)[number]
 
 type SectionLoader = () => Promise<{ default: Partial<MessageSchema> }>
@@ -38,6 +38,7 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     staff: () => import('./he/staff'),
     referrals: () => import('./he/referrals'),
     earn: () => import('./he/earn'),
+    community: () => import('./he/community'),
     errors: () => import('./he/errors'),
   },
   en: {
@@ -48,6 +49,7 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     staff: () => import('./en/staff'),
     referrals: () => import('./en/referrals'),
     earn: () => import('./en/earn'),
+    community: () => import('./en/community'),
     errors: () => import('./en/errors'),
   },
 }

@@ -14,6 +14,8 @@ declare module 'vue-router' {
     member?: boolean
     /** Partner-store staff (custom claim role: staff). */
     staff?: boolean
+    /** Staff or club operators (an event's door screen). */
+    door?: boolean
   }
 }
 
@@ -58,6 +60,37 @@ export const router = createRouter({
       props: true,
       meta: { member: true },
     },
+    { path: '/community', name: 'community', component: () => import('@/views/community/FeedView.vue'), meta: { member: true } },
+    // Static segments outrank `:postId`, so these never read as a post.
+    { path: '/community/events', name: 'events', component: () => import('@/views/community/EventsView.vue'), meta: { member: true } },
+    {
+      path: '/community/events/:id',
+      name: 'event',
+      component: () => import('@/views/community/EventView.vue'),
+      props: true,
+      meta: { member: true },
+    },
+    {
+      path: '/community/events/:id/door',
+      name: 'event-door',
+      component: () => import('@/views/community/EventDoorView.vue'),
+      props: true,
+      meta: { door: true },
+    },
+    {
+      path: '/community/competitions/:competitionId',
+      name: 'competition',
+      component: () => import('@/views/community/CompetitionView.vue'),
+      props: true,
+      meta: { member: true },
+    },
+    {
+      path: '/community/:postId',
+      name: 'post',
+      component: () => import('@/views/community/PostView.vue'),
+      props: true,
+      meta: { member: true },
+    },
     { path: '/check-in', name: 'check-in', component: () => import('@/views/CheckInView.vue'), meta: { member: true } },
     { path: '/staff', name: 'staff', component: () => import('@/views/StaffView.vue'), meta: { staff: true } },
     // A screen-mode store's counter device: the rotating visit code, signed on the device.
@@ -86,7 +119,7 @@ router.beforeEach(async (to) => {
   rememberInvite(to.query)
   const session = useSessionStore()
   await session.ready
-  const needsUser = to.meta.member || to.meta.joining || to.meta.staff
+  const needsUser = to.meta.member || to.meta.joining || to.meta.staff || to.meta.door
   if (needsUser && !session.user) {
     return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   }
@@ -94,6 +127,7 @@ router.beforeEach(async (to) => {
   // Staff accounts work the till; the member screens are for members.
   if (session.user?.role === 'staff' && (to.meta.member || to.meta.joining)) return { name: 'staff' }
   if (to.meta.staff) return session.user?.role === 'staff' ? true : { name: 'wallet' }
+  if (to.meta.door) return session.user?.role === 'staff' || session.user?.role === 'admin' ? true : { name: 'wallet' }
   if (!needsUser) return true
 
   const member = useMemberStore()

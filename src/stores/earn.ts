@@ -3,7 +3,7 @@ import { computed, ref, watch } from 'vue'
 import type { AwardResult } from '@/domain/contracts/callable-results'
 import type { ClaimableAction } from '@/domain/earn/actions'
 import { badgeShelf, type BadgeId, type EarnedBadge } from '@/domain/earn/badges'
-import { lockItem, profileItem, ruleItem, sortEarnItems, type EarnItem } from '@/domain/earn/hub'
+import { hubRules, profileItem, ruleItem, sortEarnItems, type EarnItem } from '@/domain/earn/hub'
 import { profileGaps } from '@/domain/members/member'
 import { localDate } from '@/domain/shared/calendar'
 import { AppError, isTransient } from '@/domain/shared/errors'
@@ -12,10 +12,6 @@ import { claimAction, claimProfileReward, watchBadges } from '@/services/firebas
 import { useClubStore } from './club'
 import { useMemberStore } from './member'
 import { useSessionStore } from './session'
-
-/** Rules paid only after a visit (a review needs a verified one): locked until the first. */
-const VISIT_GATED = new Set(['review'])
-const VISIT_BADGES: readonly BadgeId[] = ['first-purchase', 'first-visit']
 
 /**
  * The Earn hub: every earning rule with its status from the usage the server copies onto the
@@ -69,14 +65,11 @@ export const useEarnStore = defineStore('earn', () => {
     const member = members.member
     if (!config || !member) return []
     const today = localDate(new Date(), config.timeZone)
-    const visited = badges.value.some((badge) => VISIT_BADGES.includes(badge.id))
     const parts = config.profileReward.requireBirthday ? 3 : 2
     return sortEarnItems(
-      config.earning.activities.map((rule) => {
-        let item = ruleItem(rule, member.earnUsage?.[rule.id], today)
-        if (rule.id === 'profile-complete') item = profileItem(item, parts, gaps.value.length)
-        if (VISIT_GATED.has(rule.id) && badgesLoaded.value && !visited) item = lockItem(item, 'visit')
-        return item
+      hubRules(config.earning.activities).map((rule) => {
+        const item = ruleItem(rule, member.earnUsage?.[rule.id], today)
+        return rule.id === 'profile-complete' ? profileItem(item, parts, gaps.value.length) : item
       }),
     )
   })

@@ -103,10 +103,10 @@ export const useReviewsStore = defineStore('reviews', () => {
    * Sends a review. One request id per store until a definitive answer, so a lost answer or a
    * crash asks the server about the same review, which answers what it recorded the first time.
    */
-  async function submit(partnerId: string, stars: number, text: string): Promise<SubmitReviewResult> {
+  async function submit(partnerId: string, stars: number, text: string, photoId?: string | null): Promise<SubmitReviewResult> {
     const requestId = intentRequestId(INTENT, partnerId)
     try {
-      const result = await submitReview({ partnerId, stars, text, requestId })
+      const result = await submitReview({ partnerId, stars, text, requestId, ...(photoId ? { photoId } : {}) })
       settleIntent(INTENT, partnerId)
       void loadEligibility().catch(() => undefined)
       if (result.status === 'published') void loadPartner(partnerId).catch(() => undefined)

@@ -70,12 +70,20 @@ export const useSessionStore = defineStore('session', () => {
     return Array.isArray(queue) ? queue.filter((entry) => entry.status === 'pending').length : 0
   }
 
+  /**
+   * True from the moment a sign-out on this device begins until its caller loads a fresh page:
+   * the screens stay put meanwhile, so nothing shows the member signed out while Firestore's copy
+   * is still being deleted (a tab closed at the sign-in screen would otherwise keep it).
+   */
+  const signingOut = ref(false)
+
   async function signOut(): Promise<void> {
+    signingOut.value = true
     await serviceSignOut()
     user.value = null
     forgetAll()
     await clearCachedData()
   }
 
-  return { user, ready, signedIn, untilSignedIn, signIn, signUp, signOut, unsentTillPurchases }
+  return { user, ready, signedIn, signingOut, untilSignedIn, signIn, signUp, signOut, unsentTillPurchases }
 })

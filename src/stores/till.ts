@@ -1,12 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowRef } from 'vue'
 import type { PurchaseResult, UseCouponResult } from '@/domain/contracts/callable-results'
+import type { ConfirmEcoActionResult } from '@/domain/earn/eco'
 import type { RecordPurchaseInput } from '@/domain/contracts/callable-schemas'
 import type { TypedReason } from '@/domain/partners/till'
 import { parseCardToken } from '@/domain/cards/card-token'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { DEVICE_KEYS, intentRequestId, onForgetAll, readJson, removeKey, settleIntent, writeJson } from '@/services/device-storage'
-import { acceptCoupon, lookupMember, recordPurchase } from '@/services/firebase'
+import { acceptCoupon, confirmEcoAction, lookupMember, recordPurchase } from '@/services/firebase'
 
 /** Waits between automatic tries of the queue; the last one repeats. */
 export const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 60_000] as const
@@ -246,6 +247,27 @@ export const useTillStore = defineStore('till', () => {
     }
   }
 
+  /**
+   * Confirms an eco action for the scanned card, online only (the member is at the counter). One
+   * request id per card code and action, kept until the server settles it, so a second tap after a
+   * lost answer pays once. The code is then used: the customer leaves the till, as after a purchase.
+   */
+  async function confirmEco(actionId: string): Promise<ConfirmEcoActionResult> {
+    const token = customer.value?.token
+    if (!token) throw new Error('an eco action needs a scanned card')
+    const subject = `${token}|${actionId}`
+    const requestId = intentRequestId('till-eco', subject)
+    try {
+      const result = await confirmEcoAction({ token, actionId, requestId, tillId: tillId() })
+      settleIntent('till-eco', subject)
+      customer.value = null
+      return result
+    } catch (error) {
+      if (isDefinitive(error)) settleIntent('till-eco', subject)
+      throw error
+    }
+  }
+
   const onVisible = () => {
     if (document.visibilityState === 'visible') retryNow()
   }
@@ -287,5 +309,6 @@ export const useTillStore = defineStore('till', () => {
     retryNow,
     dismiss,
     redeemCoupon,
+    confirmEco,
   }
 })

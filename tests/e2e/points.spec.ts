@@ -7,7 +7,9 @@ test.describe('in Hebrew', () => {
   test('the demo member sees her tier progress and what keeps her tier', async ({ page }) => {
     await signInAs(page, { email: 'dana@moadon.test', password: 'moadon-demo' })
     await expect(page.getByTestId('tier-progress-label')).toHaveText(/^עוד [\d,]+ נקודות לפלטינום$/)
-    await page.getByRole('navigation', { name: 'ראשי' }).getByRole('link', { name: 'דרגות' }).click()
+    // The tier screen opens from the card's progress panel (the bottom bar's place went to the community).
+    await page.getByTestId('tier-progress-label').click()
+    await expect(page).toHaveURL(/\/tiers$/)
     await expect(page.getByTestId('tier-current')).toHaveText('גולד')
     const bar = page.getByRole('progressbar')
     await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/)

@@ -1,9 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { ClubConfigSchema } from '../../src/domain/shared/club-config'
-import { demoConfig, demoPartners } from '../../scripts/demo-club'
-import { recordPurchase } from '../../functions/src/purchases/record'
-import { admin } from '../emulator/support/emulators'
 import { createMember, memberByEmail, signInAs } from './support/club'
+import { scannedPurchaseYesterday } from './support/earn'
 
 const copy = {
   en: {
@@ -30,25 +27,12 @@ const copy = {
   },
 } as const
 
-/** A purchase scanned at the bookstore's till yesterday: the verified visit a review needs. */
-async function scannedPurchaseAtTheBookstore(uid: string) {
-  await recordPurchase(admin().db, {
-    uid,
-    partner: demoPartners.find((p) => p.id === 'carmel-books')!,
-    amount: 30,
-    receiptId: `E2E-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
-    staff: { uid: 'staff-carmel-books', email: null, memberUid: null, tillId: 'e2e-till-0001' },
-    config: ClubConfigSchema.parse(demoConfig),
-    at: new Date(Date.now() - 86_400_000),
-  })
-}
-
 for (const [language, words] of Object.entries(copy) as [keyof typeof copy, (typeof copy)[keyof typeof copy]][]) {
   test(`a member who visited writes a review, sees the points arrive, and the store's page shows it (${language})`, async ({ browser }) => {
     const context = await browser.newContext({ locale: words.locale })
     const page = await context.newPage()
     const account = await createMember(language === 'he' ? 'מאיה כרמלי' : 'Maya Carmeli', { language })
-    await scannedPurchaseAtTheBookstore(account.uid)
+    await scannedPurchaseYesterday(account.uid, 'carmel-books')
     const before = (await memberByEmail(account.email)).balance
     await signInAs(page, account)
 

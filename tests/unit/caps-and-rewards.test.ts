@@ -14,6 +14,8 @@ const rule = (id: string): ActivityRule => {
   if (!found) throw new Error(`no demo activity ${id}`)
   return found
 }
+// No demo rule has both caps; this one is the demo's eco action with a month cap added.
+const dailyAndMonthly = (): ActivityRule => ({ ...rule('eco-cup'), perMonth: 5 })
 
 describe('purchasePoints', () => {
   it('applies the tier multiplier', () => {
@@ -88,7 +90,8 @@ describe('checkCaps', () => {
   }
 
   it('pays the first use and starts counting', () => {
-    expect(checkCaps(rule('review'), null, '2025-05-10')).toEqual({ ok: true, next: first('2025-05-10') })
+    expect(checkCaps(rule('share-referral'), null, '2025-05-10')).toEqual({ ok: true, next: first('2025-05-10') })
+    expect(checkCaps(dailyAndMonthly(), null, '2025-05-10')).toEqual({ ok: true, next: first('2025-05-10') })
   })
 
   it('pays a once-only rule exactly once, ever', () => {
@@ -126,7 +129,7 @@ describe('checkCaps', () => {
   })
 
   it('enforces a per-month cap and resets it on a new month', () => {
-    const r = rule('review') // 1 a day, 5 a month
+    const r = dailyAndMonthly() // 1 a day, 5 a month
     let usage: RuleUsage | null = null
     const refusals: string[] = []
     for (let day = '2025-05-01'; day <= '2025-05-31'; day = addDays(day, 1)) {
@@ -152,28 +155,29 @@ describe('checkCaps', () => {
   })
 
   it('enforces a per-month cap without a per-day cap', () => {
-    const r = rule('survey') // 2 a month
+    const r = rule('share-referral') // 3 a month
     let usage: RuleUsage | null = null
-    const results = [0, 1, 2].map(() => {
+    const results = [0, 1, 2, 3].map(() => {
       const result = use(r, usage, '2025-05-10')
       usage = result.usage
       return result.ok ? 'ok' : result.reason
     })
-    expect(results).toEqual(['ok', 'ok', 'per-month'])
+    expect(results).toEqual(['ok', 'ok', 'ok', 'per-month'])
     expect(checkCaps(r, usage, '2025-05-31')).toEqual({ ok: false, reason: 'per-month' })
   })
 
   it('treats the same month of another year as a new month', () => {
-    const r = rule('survey')
-    const full: RuleUsage = { day: '2024-05-10', dayCount: 2, month: '2024-05', monthCount: 2, total: 2 }
+    const r = rule('share-referral')
+    const full: RuleUsage = { day: '2024-05-10', dayCount: 3, month: '2024-05', monthCount: 3, total: 3 }
+    expect(checkCaps(r, full, '2024-05-31')).toEqual({ ok: false, reason: 'per-month' })
     expect(checkCaps(r, full, '2025-05-10')).toEqual({
       ok: true,
-      next: { day: '2025-05-10', dayCount: 1, month: '2025-05', monthCount: 1, total: 3 },
+      next: { day: '2025-05-10', dayCount: 1, month: '2025-05', monthCount: 1, total: 4 },
     })
   })
 
   it('resets at a year boundary', () => {
-    const r = rule('review')
+    const r = dailyAndMonthly()
     const usage: RuleUsage = { day: '2025-12-31', dayCount: 1, month: '2025-12', monthCount: 5, total: 40 }
     expect(checkCaps(r, usage, '2025-12-31')).toEqual({ ok: false, reason: 'per-day' })
     expect(checkCaps(r, usage, '2026-01-01')).toEqual({

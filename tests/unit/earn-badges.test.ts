@@ -16,6 +16,8 @@ describe('badge rules', () => {
     expect(earnedBadges({ profileComplete: true })).toEqual(['profile-complete'])
     expect(earnedBadges({ reviews: 1 })).toEqual(['first-review'])
     expect(earnedBadges({ huntsFinished: 2 })).toEqual(['hunt-finished'])
+    expect(earnedBadges({ streakWeeks: 3 })).toEqual([])
+    expect(earnedBadges({ streakWeeks: 4 })).toEqual(['week-streak'])
   })
 
   it('grant several at once from one set of facts', () => {
@@ -25,7 +27,7 @@ describe('badge rules', () => {
   })
 
   it('measure only the facts of badges still missing', () => {
-    expect(factsStillNeeded([]).sort()).toEqual(['huntsFinished', 'partnersVisited', 'profileComplete', 'purchases', 'reviews', 'visits'])
+    expect(factsStillNeeded([]).sort()).toEqual(['ecoActions', 'huntsFinished', 'partnersVisited', 'profileComplete', 'purchases', 'reviews', 'streakWeeks', 'visits'])
     // Ten visits still needs the visit count after the first visit is earned.
     expect(factsStillNeeded(['first-purchase', 'first-visit', 'five-partners'])).not.toContain('purchases')
     expect(factsStillNeeded(['first-purchase', 'first-visit', 'five-partners'])).toContain('visits')
@@ -53,6 +55,8 @@ describe('badge rules', () => {
       'ten-visits',
       'first-review',
       'hunt-finished',
+      'eco-5',
+      'week-streak',
     ])
     expect(shelf.slice(2).every((badge) => badge.earnedAt === null)).toBe(true)
   })

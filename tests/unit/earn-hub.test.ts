@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lockItem, profileItem, ruleItem, sortEarnItems, type EarnItem } from '@/domain/earn/hub'
+import { hubRules, lockItem, profileItem, ruleItem, sortEarnItems, type EarnItem } from '@/domain/earn/hub'
 import type { RuleUsage } from '@/domain/points/earning'
 
 const TODAY = '2026-11-27'
@@ -67,5 +67,13 @@ describe('the order of the hub', () => {
 
   it('keeps the configuration order for ties', () => {
     expect(sortEarnItems([item('a', 'available'), item('b', 'available'), item('c', 'available')]).map((i) => i.id)).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('the rules the hub lists', () => {
+  it('leaves out review and survey rules, which their own sections pay, and keeps the order of the rest', () => {
+    const stale = [once, { id: 'review', points: 20 }, monthly, { id: 'survey', points: 30 }, daily]
+    expect(hubRules(stale).map((r) => r.id)).toEqual(['follow-social', 'share-referral', 'eco-cup'])
+    expect(hubRules([once, monthly, daily])).toEqual([once, monthly, daily])
   })
 })

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { deniedWords, foldForMatch, hasLink, hasPhone } from '../../src/domain/shared/moderation'
 import {
-  deniedWords,
-  foldForMatch,
-  hasLink,
-  hasPhone,
   isVerifiedVisit,
   judgeReview,
   ratingSummary,

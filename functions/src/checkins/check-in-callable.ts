@@ -5,6 +5,7 @@ import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { requireAuth } from '../lib/errors'
 import { grantVisitBadges } from '../earn/badges'
+import { recordStreakAfterVisit } from '../earn/streaks'
 import { checkIn as scanIn } from './check-in'
 
 /** `checkIn`: a member scans a partner's poster or counter screen to earn for the visit. */
@@ -13,6 +14,9 @@ export const checkIn = callable(CALLABLES.checkIn, { input: CheckInInputSchema, 
   const config = await loadClubConfig(firestore)
   // A visit never qualifies a referral: only the friend's scanned first purchase does (settle.ts).
   const visit = await scanIn(firestore, { uid, code: input.code, requestId: input.requestId, location: input.location, config })
-  if (!visit.alreadyToday) await grantVisitBadges(firestore, uid)
+  if (!visit.alreadyToday) {
+    await grantVisitBadges(firestore, uid)
+    await recordStreakAfterVisit(firestore, uid, config, new Date())
+  }
   return visit
 })

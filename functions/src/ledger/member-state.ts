@@ -3,6 +3,7 @@ import type { LocalDate } from '../../../src/domain/shared/calendar'
 import { categoryOf, type LedgerReason, type LedgerSource, type LedgerType } from '../../../src/domain/points/ledger'
 import type { LotSlice } from '../../../src/domain/points/lots'
 import { pointsSummary, type PointsPolicy, type PointsState } from '../../../src/domain/points/points'
+import { dutySummaryOf } from '../../../src/domain/earn/reserve-duty'
 
 /** Reads the points state off a member document (fields a member can never write). */
 export function pointsStateOf(data: DocumentData): PointsState {
@@ -14,12 +15,16 @@ export function pointsStateOf(data: DocumentData): PointsState {
     qualifyingMonths: { ...(data.qualifyingMonths ?? {}) },
     tierId: String(data.tierId ?? ''),
     tierYearEnds: String(data.tierYearEnds ?? '0000-01-01'),
+    pauses: dutySummaryOf(data.reserveDuty).pauses,
   }
 }
 
 /** The member-document fields that carry the points state and its summary. */
 export function pointsFields(state: PointsState, policy: PointsPolicy, today: LocalDate) {
-  return { ...state, ...pointsSummary(state, policy, today) }
+  // The pauses belong to the reserve-duty summary, which only the duty callables write.
+  const fields: Omit<PointsState, 'pauses'> & { pauses?: unknown } = { ...state }
+  delete fields.pauses
+  return { ...fields, ...pointsSummary(state, policy, today) }
 }
 
 export interface EntryDraft {

@@ -2,6 +2,7 @@ import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { birthdayKeysFor, localDate } from '../../../src/domain/shared/calendar'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { expire, reviewTier } from '../../../src/domain/points/points'
+import { effectiveTierYearEnds } from '../../../src/domain/earn/reserve-duty'
 import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { awardPoints } from '../ledger/award'
 import { pointsFields, pointsStateOf } from '../ledger/member-state'
@@ -17,7 +18,7 @@ export interface MaintenanceOutcome {
 export async function expireDueLots(db: Firestore, uid: string, config: ClubConfig, now: Date): Promise<number> {
   const today = localDate(now, config.timeZone)
   const member = await db.doc(paths.member(uid)).get()
-  const due = expire(pointsStateOf(member.data() ?? {}), today).expired
+  const due = expire(pointsStateOf(member.data() ?? {}), today, config).expired
   const [first] = due
   if (!first) return 0
   return runLedgerOperation(db, {
@@ -26,7 +27,7 @@ export async function expireDueLots(db: Firestore, uid: string, config: ClubConf
     config,
     asOf: now,
     plan: (ctx) => {
-      const result = expire(ctx.state, ctx.today)
+      const result = expire(ctx.state, ctx.today, ctx.config)
       return {
         state: result.state,
         entries: result.expired.map((slice) => ({
@@ -54,7 +55,7 @@ export async function reviewMemberTier(db: Firestore, uid: string, config: ClubC
     if (!member.exists) return null
     const today = localDate(now, config.timeZone)
     const state = pointsStateOf(member.data() ?? {})
-    if (state.tierYearEnds >= today) return null
+    if (effectiveTierYearEnds(state.tierYearEnds, state.pauses ?? []) >= today) return null
     const reviewed = reviewTier(state, config, today)
     tx.update(ref, {
       ...pointsFields(reviewed.state, config, today),

@@ -5,6 +5,7 @@ import type { MaintenanceStats } from '../../../src/domain/contracts/callable-re
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { COLLECTIONS } from '../../../src/domain/shared/paths'
 import { expireDueLots, giveBirthdayGift, reviewMemberTier } from './maintain-member'
+import { removeStalePhotos } from './stale-photos'
 
 export type { MaintenanceStats }
 
@@ -15,10 +16,10 @@ export interface MaintenanceOptions {
 }
 
 /**
- * The nightly job: expiry, tier-year reviews and birthday gifts. Each part pages through the
- * members it concerns with a bounded query; a processed member drops out of its query (its next
- * expiry, review date or gift year moves on), so a run that stops early is resumed by the next,
- * and running twice does no more than running once.
+ * The nightly job: expiry, tier-year reviews and birthday gifts, then photos never attached. Each
+ * part pages through the members (or photos) it concerns with a bounded query; a processed member
+ * drops out of its query (its next expiry, review date or gift year moves on), so a run that stops
+ * early is resumed by the next, and running twice does no more than running once.
  */
 export async function runMaintenance(
   db: Firestore,
@@ -38,6 +39,7 @@ export async function runMaintenance(
     expiredPoints: 0,
     tierReviews: 0,
     birthdayGifts: 0,
+    photosRemoved: 0,
     failures: 0,
     pages: 0,
     complete: true,
@@ -84,6 +86,7 @@ export async function runMaintenance(
       if ((await giveBirthdayGift(db, uid, config, now)) > 0) stats.birthdayGifts += 1
     },
   )
+  await removeStalePhotos(db, now, { pageSize, deadline }, stats)
   logger.info('maintenance run', stats)
   return stats
 }

@@ -9,6 +9,7 @@ import { requireStaff } from '../lib/roles'
 import { settleReferralAfterPurchase } from '../referrals/settle'
 import { recordPurchase as record } from './record'
 import { grantVisitBadges } from '../earn/badges'
+import { recordStreakAfterVisit } from '../earn/streaks'
 
 /**
  * `recordPurchase`: staff at any partner store (a coalition) record a member's purchase, from the
@@ -50,6 +51,10 @@ export const recordPurchase = callable(CALLABLES.recordPurchase, { input: Record
     },
     config,
   )
-  if (result.status === 'recorded') await grantVisitBadges(firestore, member.uid)
+  if (result.status === 'recorded') {
+    await grantVisitBadges(firestore, member.uid)
+    // The week of the scan, not of the upload: a purchase from the offline queue counts when it happened.
+    await recordStreakAfterVisit(firestore, member.uid, config, scan.at)
+  }
   return result
 })

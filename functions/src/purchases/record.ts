@@ -47,10 +47,11 @@ export interface RecordedPurchase extends PurchaseResult {
 }
 
 /**
- * A staff member never earns on a purchase they record: not on their own account, not on the
- * member account the operator linked to theirs, not on an account with their mailbox.
+ * A staff member never earns on a purchase they record (or an eco action they confirm): not on
+ * their own account, not on the member account the operator linked to theirs, not on an account
+ * with their mailbox.
  */
-function isSelfDealing(staff: Recorder, member: DocumentSnapshot): boolean {
+export function isSelfDealing(staff: Recorder, member: DocumentSnapshot): boolean {
   if (member.id === staff.uid || member.id === staff.memberUid) return true
   const email = member.get('email')
   return typeof email === 'string' && staff.email !== null && normalizeEmail(email) === normalizeEmail(staff.email)

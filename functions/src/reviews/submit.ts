@@ -9,6 +9,7 @@ import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation, type LedgerContext } from '../ledger/transaction'
 import { loadPartner } from '../lib/lookups'
+import { firestorePhotoStore, type PhotoStore } from '../photos/photo-store'
 import { hasVerifiedVisit } from './visits'
 
 /**
@@ -21,9 +22,10 @@ import { hasVerifiedVisit } from './visits'
  */
 export async function submitReview(
   db: Firestore,
-  params: { uid: string; input: SubmitReviewInput; config: ClubConfig; at?: Date },
+  params: { uid: string; input: SubmitReviewInput; config: ClubConfig; at?: Date; photos?: PhotoStore },
 ): Promise<SubmitReviewResult> {
   const { uid, input, config } = params
+  const photos = params.photos ?? firestorePhotoStore(db)
   const policy = config.reviews
   const judged = judgeReview(input.text, policy)
   if (!judged.ok) {
@@ -62,6 +64,9 @@ export async function submitReview(
           reason: 'no-verified-visit',
         })
       }
+      // Someone else's photo, or one already used, refuses the review: the photo is checked in
+      // this transaction, so it is attached once, to this review, or not at all.
+      if (input.photoId) await photos.claim(ctx.tx, input.photoId, uid)
       const published = judged.status === 'published'
       const points = published ? policy.points : 0
       const planned = points > 0
@@ -75,6 +80,7 @@ export async function submitReview(
         status: judged.status,
         authorName: nameAtTill(String(ctx.member.get('name') ?? '')),
         verifiedVisit: true,
+        photoId: input.photoId ?? null,
         createdAt: at,
         publishedAt: published ? at : null,
       }
@@ -93,6 +99,7 @@ export async function submitReview(
           tx.create(db.doc(paths.review(reviewId)), review)
           tx.create(db.doc(paths.myReview(uid, reviewId)), { ...review, points, period })
           tx.create(authorRef, { uid, requestId: input.requestId, period, flags: judged.flags, paidPoints: points, answer })
+          if (input.photoId) photos.attach(tx, input.photoId, { kind: 'review', id: reviewId }, ctx.now)
           if (published) {
             tx.set(db.doc(paths.reviewShard(partner.id, reviewShard(reviewId))), {
               count: FieldValue.increment(1),

@@ -98,6 +98,8 @@ export interface MaintenanceStats {
   expiredPoints: number
   tierReviews: number
   birthdayGifts: number
+  /** Photos uploaded but never attached, deleted after a day. */
+  photosRemoved: number
   failures: number
   pages: number
   /** False when the time budget ran out; the next run continues where this one stopped. */

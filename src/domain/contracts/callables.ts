@@ -33,9 +33,36 @@ import type { JoinClubInput, JoinClubResult } from '../members/join'
 import type { StartSurveyInput, StartSurveyResult, SubmitSurveyInput, SubmitSurveyResult, SurveyResultsInput } from '../earn/surveys'
 import type { SurveyResults } from '../earn/survey-results'
 import type { ModerateReviewInput, ModerateReviewResult, SubmitReviewInput, SubmitReviewResult } from '../earn/review-schema'
+import type { UploadPhotoInput, UploadPhotoResult } from '../photos/photo-schema'
 import type { DonatePointsInput, DonateResult } from '../earn/charities'
 import type { ClaimActionInput } from '../earn/actions'
 import type { ClaimClueInput, ClaimClueResult, GetHuntCodeInput, HuntCodeResult } from '../earn/hunts'
+import type { ConfirmEcoActionInput, ConfirmEcoActionResult } from '../earn/eco'
+import type { DeclareReserveDutyInput, RevokeReserveDutyInput } from '../earn/reserve-duty-schema'
+import type { DeclareReserveDutyResult, RevokeReserveDutyResult } from '../earn/reserve-duty'
+import type {
+  AddCommentInput,
+  AddCommentResult,
+  CreatePostInput,
+  CreatePostResult,
+  DeletePostInput,
+  DeletePostResult,
+  FeaturePostInput,
+  FeaturePostResult,
+  ModerateContentInput,
+  ModerateContentResult,
+  ReportContentInput,
+  ReportContentResult,
+} from '../community/schemas'
+import type { CloseCompetitionInput, CloseCompetitionResult, VoteEntryInput, VoteEntryResult } from '../community/competitions'
+import type {
+  CheckInEventInput,
+  CheckInEventResult,
+  EventDoorKeyResult,
+  EventIdInput,
+  RsvpEventInput,
+  RsvpEventResult,
+} from '../community/events'
 
 /**
  * Every callable, once: its input and its answer. The app's service wrappers and the functions
@@ -69,9 +96,24 @@ export interface CallableContracts {
   getSurveyResults: { input: SurveyResultsInput; result: SurveyResults }
   submitReview: { input: SubmitReviewInput; result: SubmitReviewResult }
   moderateReview: { input: ModerateReviewInput; result: ModerateReviewResult }
+  uploadPhoto: { input: UploadPhotoInput; result: UploadPhotoResult }
   donatePoints: { input: DonatePointsInput; result: DonateResult }
   claimClue: { input: ClaimClueInput; result: ClaimClueResult }
   getHuntCode: { input: GetHuntCodeInput; result: HuntCodeResult }
+  confirmEcoAction: { input: ConfirmEcoActionInput; result: ConfirmEcoActionResult }
+  createPost: { input: CreatePostInput; result: CreatePostResult }
+  addComment: { input: AddCommentInput; result: AddCommentResult }
+  deletePost: { input: DeletePostInput; result: DeletePostResult }
+  reportContent: { input: ReportContentInput; result: ReportContentResult }
+  moderateContent: { input: ModerateContentInput; result: ModerateContentResult }
+  featurePost: { input: FeaturePostInput; result: FeaturePostResult }
+  voteEntry: { input: VoteEntryInput; result: VoteEntryResult }
+  closeCompetition: { input: CloseCompetitionInput; result: CloseCompetitionResult }
+  rsvpEvent: { input: RsvpEventInput; result: RsvpEventResult }
+  checkInEvent: { input: CheckInEventInput; result: CheckInEventResult }
+  getEventDoorKey: { input: EventIdInput; result: EventDoorKeyResult }
+  declareReserveDuty: { input: DeclareReserveDutyInput; result: DeclareReserveDutyResult }
+  revokeReserveDuty: { input: RevokeReserveDutyInput; result: RevokeReserveDutyResult }
 }
 
 export type CallableName = keyof CallableContracts
@@ -104,7 +146,22 @@ export const CALLABLES: { readonly [N in CallableName]: N } = {
   getSurveyResults: 'getSurveyResults',
   submitReview: 'submitReview',
   moderateReview: 'moderateReview',
+  uploadPhoto: 'uploadPhoto',
   donatePoints: 'donatePoints',
   claimClue: 'claimClue',
   getHuntCode: 'getHuntCode',
+  confirmEcoAction: 'confirmEcoAction',
+  createPost: 'createPost',
+  addComment: 'addComment',
+  deletePost: 'deletePost',
+  reportContent: 'reportContent',
+  moderateContent: 'moderateContent',
+  featurePost: 'featurePost',
+  voteEntry: 'voteEntry',
+  closeCompetition: 'closeCompetition',
+  rsvpEvent: 'rsvpEvent',
+  checkInEvent: 'checkInEvent',
+  getEventDoorKey: 'getEventDoorKey',
+  declareReserveDuty: 'declareReserveDuty',
+  revokeReserveDuty: 'revokeReserveDuty',
 }

@@ -18,6 +18,10 @@ export interface BadgeFacts {
   reviews: number
   /** Treasure hunts finished. */
   huntsFinished: number
+  /** Eco actions confirmed by staff at the till. */
+  ecoActions: number
+  /** Weeks in the member's current weekly visit streak. */
+  streakWeeks: number
 }
 
 export type BadgeFact = keyof BadgeFacts
@@ -37,6 +41,8 @@ export const BADGES = [
   { id: 'ten-visits', fact: 'visits', goal: 10 },
   { id: 'first-review', fact: 'reviews', goal: 1 },
   { id: 'hunt-finished', fact: 'huntsFinished', goal: 1 },
+  { id: 'eco-5', fact: 'ecoActions', goal: 5 },
+  { id: 'week-streak', fact: 'streakWeeks', goal: 4 },
 ] as const satisfies readonly BadgeDefinition[]
 
 export type BadgeId = (typeof BADGES)[number]['id']

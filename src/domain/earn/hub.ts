@@ -20,6 +20,20 @@ export interface EarnItem {
   lockedBy: string | null
 }
 
+/**
+ * Ways to earn with a section of their own that pays its own reward (a review pays
+ * `reviews.points` through `submitReview`, a survey its own points through `submitSurvey`). A
+ * configuration written before those sections existed may still list them as activity rules,
+ * which nothing pays: the hub leaves those rules out, so each way to earn shows once, with the
+ * reward it really pays.
+ */
+const PAID_BY_THEIR_SECTION: ReadonlySet<string> = new Set(['review', 'survey'])
+
+/** The club's activity rules the hub lists (see `PAID_BY_THEIR_SECTION`). */
+export function hubRules<T extends Pick<ActivityRule, 'id'>>(rules: readonly T[]): T[] {
+  return rules.filter((rule) => !PAID_BY_THEIR_SECTION.has(rule.id))
+}
+
 /** A rule's item from its usage: done once its cap for now is used, in progress on the way there. */
 export function ruleItem(
   rule: Pick<ActivityRule, 'id' | 'points' | 'once' | 'perDay' | 'perMonth'>,

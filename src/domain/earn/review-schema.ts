@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { photoIdSchema } from '../photos/photo-schema'
 import { SLUG_PATTERN } from '../shared/paths'
 import { REVIEW_INPUT_MAX_UNITS, type ReviewFlag, type ReviewStatus } from './reviews'
 
@@ -12,6 +13,8 @@ export const SubmitReviewInputSchema = z.strictObject({
   // keeps a megabyte of text from being cleaned at all.
   text: z.string().max(REVIEW_INPUT_MAX_UNITS),
   requestId,
+  /** The member's own pending photo from `uploadPhoto`, attached to the review. */
+  photoId: photoIdSchema.optional(),
 })
 export type SubmitReviewInput = z.input<typeof SubmitReviewInputSchema>
 

@@ -3,6 +3,8 @@ import type { RuleUsage } from '../points/earning'
 import { INTERESTS_MAX, isPastCalendarDate } from './join'
 import type { Locale } from '../shared/locale'
 import { validateName } from '../shared/text'
+import type { ReserveDutySummary } from '../earn/reserve-duty'
+import type { MemberStreaks } from '../earn/streaks'
 
 /** The member as the app and the functions see it (Firestore timestamps become Dates). */
 export interface Member {
@@ -18,6 +20,8 @@ export interface Member {
   tierId: string
   /** Last day of the tier year: no downgrade before it. */
   tierYearEnds: string
+  /** The day the tier is reviewed: the end of the tier year, moved on by reserve duty (server-written). */
+  tierReviewOn?: string
   balance: number
   lifetimePoints: number
   /** Points owed after a refund of already-spent points; paid from the next earnings. */
@@ -28,6 +32,8 @@ export interface Member {
   qualifyingMonths: Record<string, { points: number; spend: number }>
   /** Open points by the day they expire (at most about 13 entries). */
   expiryBuckets: Record<string, number>
+  /** The first points to expire and their day, after any reserve duty (server-written). */
+  nextExpiry?: { expiresOn: string; points: number } | null
   /** A higher tier lent for a while (a referral reward). */
   tierBoost: { tierId: string; until: string } | null
   /** Changes when the card key is rotated: other devices fetch the new key. */
@@ -38,6 +44,10 @@ export interface Member {
   referralStats: { opened: number; joined: number; qualified: number; pointsEarned: number }
   /** How often each earning rule was used (a copy of the server-only counters, for the Earn hub). */
   earnUsage?: Record<string, RuleUsage>
+  /** Visit streaks as the server last wrote them (read with `streaksOf`; `streakStatus` says how they stand today). */
+  streak?: Partial<MemberStreaks> | null
+  /** Declared reserve duty: what is running and what it pauses (server-written). */
+  reserveDuty?: ReserveDutySummary
   joinedAt: Date
   updatedAt: Date
 }

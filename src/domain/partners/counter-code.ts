@@ -30,20 +30,25 @@ export function secondsToNextCounterStep(at: Date | number): number {
   return secondsToNextStep(at, COUNTER_STEP_SECONDS)
 }
 
-export async function counterCode(key: Uint8Array, partnerId: string, step: number): Promise<string> {
-  return base32(await hmacSha256(key, `${COUNTER_CODE_VERSION}.${partnerId}.${step}`)).slice(0, CODE_LENGTH)
+/**
+ * The version prefix names what the code admits to (`S1` a store's counter, `E1` an event's door,
+ * see src/domain/community/event-code.ts); it is inside the signed text, so a code of one kind
+ * never verifies as the other even under the same key.
+ */
+export async function counterCode(key: Uint8Array, partnerId: string, step: number, version: string = COUNTER_CODE_VERSION): Promise<string> {
+  return base32(await hmacSha256(key, `${version}.${partnerId}.${step}`)).slice(0, CODE_LENGTH)
 }
 
-export async function createCounterCode(key: Uint8Array, partnerId: string, at: Date | number): Promise<string> {
+export async function createCounterCode(key: Uint8Array, partnerId: string, at: Date | number, version: string = COUNTER_CODE_VERSION): Promise<string> {
   const step = counterStep(at)
-  return `${COUNTER_CODE_VERSION}.${partnerId}.${step}.${await counterCode(key, partnerId, step)}`
+  return `${version}.${partnerId}.${step}.${await counterCode(key, partnerId, step, version)}`
 }
 
-export function parseCounterCode(input: string): ParsedCounterCode | null {
+export function parseCounterCode(input: string, version: string = COUNTER_CODE_VERSION): ParsedCounterCode | null {
   const text = visitCodeText(input)
   if (text === null) return null
   const parts = text.split('.')
-  if (parts.length !== 4 || parts[0] !== COUNTER_CODE_VERSION) return null
+  if (parts.length !== 4 || parts[0] !== version) return null
   const [, partnerId, stepText, code] = parts as [string, string, string, string]
   if (!SLUG_PATTERN.test(partnerId) || !/^\d{1,12}$/.test(stepText)) return null
   if (code.length !== CODE_LENGTH || !/^[A-Z2-7]+$/.test(code)) return null
@@ -53,8 +58,13 @@ export function parseCounterCode(input: string): ParsedCounterCode | null {
 export type CounterCodeVerdict = 'ok' | 'forged' | 'expired'
 
 /** The signature first (in constant time), then the step against the server's clock. */
-export async function verifyCounterCode(key: Uint8Array, parsed: ParsedCounterCode, now: Date | number): Promise<CounterCodeVerdict> {
-  const expected = await counterCode(key, parsed.partnerId, parsed.step)
+export async function verifyCounterCode(
+  key: Uint8Array,
+  parsed: ParsedCounterCode,
+  now: Date | number,
+  version: string = COUNTER_CODE_VERSION,
+): Promise<CounterCodeVerdict> {
+  const expected = await counterCode(key, parsed.partnerId, parsed.step, version)
   if (!constantTimeEqual(expected, parsed.code)) return 'forged'
   return Math.abs(parsed.step - counterStep(now)) > COUNTER_STEP_WINDOW ? 'expired' : 'ok'
 }

@@ -20,6 +20,10 @@ export const LEDGER_SOURCES = [
   'review',
   'donation',
   'hunt',
+  'eco',
+  'streak',
+  'event',
+  'competition',
 ] as const
 export type LedgerSource = (typeof LEDGER_SOURCES)[number]
 
@@ -45,6 +49,10 @@ export const LEDGER_REASONS = [
   'donation',
   'hunt_clue',
   'hunt_finished',
+  'eco_action',
+  'week_streak',
+  'event_attendance',
+  'competition_prize',
 ] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 

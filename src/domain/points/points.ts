@@ -1,5 +1,6 @@
 import { addMonths, endOfMonthAfter, monthOf, type LocalDate } from '../shared/calendar'
 import type { ClubConfig } from '../shared/club-config'
+import { effectiveBuckets, effectiveLotExpiry, effectiveTierYearEnds, type DutyPause } from '../earn/reserve-duty'
 import type { LedgerSource } from './ledger'
 import { addLot, consume, dueForExpiry, nextExpiry, type ExpiryBuckets, type LotSlice } from './lots'
 import { addQualifying, qualifyingTotals, type QualifyingMonth, type QualifyingMonths } from './qualifying'
@@ -19,6 +20,11 @@ export interface PointsState {
   qualifyingMonths: QualifyingMonths
   tierId: string
   tierYearEnds: LocalDate
+  /**
+   * Reserve duty that stops the clocks of expiry and the tier year (src/domain/earn/reserve-duty.ts).
+   * Read from the member's duty summary, never written back as points state.
+   */
+  pauses?: readonly DutyPause[]
 }
 
 export type PointsPolicy = Pick<ClubConfig, 'tiers' | 'tierMeasure' | 'pointsExpiryMonths'>
@@ -58,7 +64,10 @@ export function qualifyingAmount(state: PointsState, policy: PointsPolicy, today
 }
 
 export function reviewTier(state: PointsState, policy: PointsPolicy, today: LocalDate): { state: PointsState; tier: TierDecision } {
-  const tier = decideTier(state, qualifyingAmount(state, policy, today), policy.tiers, today, addMonths(today, 12))
+  const yearEnds = effectiveTierYearEnds(state.tierYearEnds, state.pauses ?? [])
+  const decided = decideTier({ ...state, tierYearEnds: yearEnds }, qualifyingAmount(state, policy, today), policy.tiers, today, addMonths(today, 12))
+  // A year that goes on keeps its stored end: duty is added on read, never stored into it.
+  const tier = decided.change === null ? { ...decided, tierYearEnds: state.tierYearEnds } : decided
   return { state: { ...state, tierId: tier.tierId, tierYearEnds: tier.tierYearEnds }, tier }
 }
 
@@ -141,8 +150,19 @@ export function withdrawQualifying(
   }
 }
 
-export function expire(state: PointsState, today: LocalDate): { state: PointsState; expired: LotSlice[] } {
-  const expired = dueForExpiry(state.expiryBuckets, today)
+/**
+ * Lots whose last valid day, after any reserve duty, is before `today` expire whole. `policy` is
+ * read only for a state that carries duty (the lot's earning month bounds the duty it counts).
+ */
+export function expire(
+  state: PointsState,
+  today: LocalDate,
+  policy: Pick<PointsPolicy, 'pointsExpiryMonths'> = { pointsExpiryMonths: 12 },
+): { state: PointsState; expired: LotSlice[] } {
+  const pauses = state.pauses ?? []
+  const expired = dueForExpiry(state.expiryBuckets, today).filter(
+    (slice) => effectiveLotExpiry(slice.expiresOn, pauses, policy.pointsExpiryMonths) < today,
+  )
   if (expired.length === 0) return { state, expired }
   const buckets = { ...state.expiryBuckets }
   for (const slice of expired) delete buckets[slice.expiresOn]
@@ -152,12 +172,14 @@ export function expire(state: PointsState, today: LocalDate): { state: PointsSta
 
 /** The figures the member document carries besides the raw state. */
 export function pointsSummary(state: PointsState, policy: PointsPolicy, today: LocalDate) {
-  const next = nextExpiry(state.expiryBuckets)
+  const pauses = state.pauses ?? []
+  // After reserve duty the effective days; without any, the lots' own days.
+  const next = nextExpiry(effectiveBuckets(state.expiryBuckets, pauses, policy.pointsExpiryMonths))
   return {
     qualifying: qualifyingTotals(state.qualifyingMonths, monthOf(today)),
     nextExpiry: next,
     // A sortable field for the expiry job; members with nothing to expire sort last.
     nextExpiryOn: next?.expiresOn ?? '9999-12-31',
-    tierReviewOn: state.tierYearEnds,
+    tierReviewOn: effectiveTierYearEnds(state.tierYearEnds, pauses),
   }
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { CommunityPolicySchema, DEFAULT_COMMUNITY_POLICY } from '../community/policy'
+import { DEFAULT_ECO_POLICY, EcoPolicySchema } from '../earn/eco'
 import { DEFAULT_REVIEW_POLICY } from '../earn/reviews'
+import { DEFAULT_STREAK_POLICY, StreakPolicySchema } from '../earn/streak-policy'
 import { INTERESTS_MAX } from '../members/join'
 import { LOCALES } from './locale'
 import { SLUG_PATTERN } from './paths'
@@ -8,7 +11,9 @@ import { SLUG_PATTERN } from './paths'
  * The club's configuration is data, validated by this schema wherever it is written (the seed,
  * operator tools) and read (the functions). The app only imports the inferred types.
  */
-const localizedText = z.object({ he: z.string().min(1), en: z.string().min(1) })
+/** Text in both of the app's languages (names, labels, descriptions of the club's own data). */
+export const LocalizedTextSchema = z.object({ he: z.string().min(1), en: z.string().min(1) })
+const localizedText = LocalizedTextSchema
 const slug = z.string().regex(SLUG_PATTERN, 'lowercase letters, digits and dashes')
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/)
 
@@ -143,6 +148,14 @@ export const ClubConfigSchema = z
         maxChars: z.number().int().min(20).max(5000),
       })
       .default(DEFAULT_REVIEW_POLICY),
+    /** Visit streaks, their freezes and milestone rewards (src/domain/earn/streaks.ts). */
+    streaks: StreakPolicySchema.default(DEFAULT_STREAK_POLICY),
+    /** The club feed's limits (src/domain/community/policy.ts). */
+    community: CommunityPolicySchema.default(DEFAULT_COMMUNITY_POLICY),
+    /** Eco actions staff confirm at the till (src/domain/earn/eco.ts). */
+    eco: EcoPolicySchema.default(DEFAULT_ECO_POLICY),
+    /** Photos members attach (src/domain/photos/photos.ts): uploads per member per club day. */
+    photos: z.object({ dailyUploads: z.number().int().min(0).max(1000) }).default({ dailyUploads: 20 }),
     referrals: z.object({
       enabled: z.boolean(),
       friendWelcomePoints: z.number().int().min(0).max(100_000),

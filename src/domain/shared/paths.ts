@@ -53,6 +53,23 @@ export const COLLECTIONS = {
   huntClaims: 'huntClaims',
   huntTries: 'huntTries',
   badges: 'badges',
+  reserveDuty: 'reserveDuty',
+  photos: 'photos',
+  photoVariants: 'variants',
+  photoUsage: 'photoUsage',
+  posts: 'posts',
+  postLikes: 'likes',
+  postComments: 'comments',
+  postCounters: 'counters',
+  community: 'community',
+  reports: 'reports',
+  moderationLog: 'moderationLog',
+  events: 'events',
+  eventAttendees: 'attendees',
+  eventSecrets: 'eventSecrets',
+  competitions: 'competitions',
+  competitionEntrants: 'entrants',
+  competitionVotes: 'votes',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -80,6 +97,8 @@ export const paths = {
   couponUse: (code: string) => `${COLLECTIONS.couponUses}/${code}`,
   /** A staff account's counters for one club day: purchases, sums, typed and offline scans, lookups. */
   staffDay: (staffUid: string, day: string) => `${COLLECTIONS.staffUsage}/${idOf(staffUid, day)}`,
+  /** A staff account's eco confirmations for one club day (beside its purchase counters, server-only). */
+  staffEcoDay: (staffUid: string, day: string) => `${COLLECTIONS.staffUsage}/${idOf(staffUid, day, 'eco')}`,
   posterKey: () => `${COLLECTIONS.secrets}/posterKey`,
   /** A partner's counter key and current poster version (server-only). */
   partnerSecret: (partnerId: string) => `${COLLECTIONS.partnerSecrets}/${partnerId}`,
@@ -90,6 +109,12 @@ export const paths = {
   /** One visitor's first opening of a referral link on a club day (server-only, keyed by a hash). */
   referralOpen: (visitorHash: string) => `${COLLECTIONS.referralOpens}/${visitorHash}`,
   survey: (surveyId: string) => `${COLLECTIONS.surveys}/${surveyId}`,
+  /** A photo's record: owner, status, type and size (server-only; served by the `photo` function). */
+  photo: (photoId: string) => `${COLLECTIONS.photos}/${photoId}`,
+  /** One variant's bytes (`full` or `thumb`), each in its own document (server-only). */
+  photoVariant: (photoId: string, variant: string) => `${COLLECTIONS.photos}/${photoId}/${COLLECTIONS.photoVariants}/${variant}`,
+  /** A member's uploads on a club day, for the daily cap (server-only; the id from idOf). */
+  photoUsage: (usageId: string) => `${COLLECTIONS.photoUsage}/${usageId}`,
   /** A member's response to a survey (the member reads it; only the server writes it). */
   surveyResponse: (surveyId: string, uid: string) => `${COLLECTIONS.surveys}/${surveyId}/${COLLECTIONS.surveyResponses}/${uid}`,
   /** When the member first opened the survey, by the server's clock (server-only). */
@@ -128,6 +153,37 @@ export const paths = {
   /** A member's badges (server-written, one document per badge id: granted once). */
   badges: (uid: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.badges}`,
   badge: (uid: string, badgeId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.badges}/${badgeId}`,
+  /** A member's reserve-duty declarations (server-only; the member document carries a summary). */
+  reserveDuties: (uid: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.reserveDuty}`,
+  reserveDuty: (uid: string, declarationId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.reserveDuty}/${declarationId}`,
+  /** A feed post (written by the server; members read published ones and their own). */
+  post: (postId: string) => `${COLLECTIONS.posts}/${postId}`,
+  /** A member's like of a post: their own document, created and deleted with a counter shard. */
+  postLike: (postId: string, uid: string) => `${COLLECTIONS.posts}/${postId}/${COLLECTIONS.postLikes}/${uid}`,
+  postComments: (postId: string) => `${COLLECTIONS.posts}/${postId}/${COLLECTIONS.postComments}`,
+  postComment: (postId: string, commentId: string) => `${COLLECTIONS.posts}/${postId}/${COLLECTIONS.postComments}/${commentId}`,
+  /** One of a post's like and comment counter shards (summed by readers). */
+  postCounters: (postId: string) => `${COLLECTIONS.posts}/${postId}/${COLLECTIONS.postCounters}`,
+  postCounter: (postId: string, index: number) => `${COLLECTIONS.posts}/${postId}/${COLLECTIONS.postCounters}/${index}`,
+  /** A member's standing in the feed: recent post times (the pace), a mute, warnings (server-written, read by the member). */
+  communityStanding: (uid: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.community}/standing`,
+  /** One member's report of one post or comment (server-written; the reporter reads the outcome). */
+  report: (reportId: string) => `${COLLECTIONS.reports}/${reportId}`,
+  /** A photo competition (the operator's data; members read it). */
+  competition: (competitionId: string) => `${COLLECTIONS.competitions}/${competitionId}`,
+  /** A member's one entry in a competition: the post's id (server-written, read by the member). */
+  competitionEntrant: (competitionId: string, uid: string) => `${COLLECTIONS.competitions}/${competitionId}/${COLLECTIONS.competitionEntrants}/${uid}`,
+  /** A member's one vote in a competition (server-written, read by the member). */
+  competitionVote: (competitionId: string, uid: string) => `${COLLECTIONS.competitions}/${competitionId}/${COLLECTIONS.competitionVotes}/${uid}`,
+  /** Every moderation decision, append-only (server-written, operators read). */
+  moderationEntry: (entryId: string) => `${COLLECTIONS.moderationLog}/${entryId}`,
+  /** A club event (operators write it; the server keeps its seat totals; members read published ones). */
+  event: (eventId: string) => `${COLLECTIONS.events}/${eventId}`,
+  eventAttendees: (eventId: string) => `${COLLECTIONS.events}/${eventId}/${COLLECTIONS.eventAttendees}`,
+  /** One member's RSVP (server-written; the member reads their own). */
+  eventAttendee: (eventId: string, uid: string) => `${COLLECTIONS.events}/${eventId}/${COLLECTIONS.eventAttendees}/${uid}`,
+  /** The event's door key (server-only; the door screen fetches it through getEventDoorKey). */
+  eventSecret: (eventId: string) => `${COLLECTIONS.eventSecrets}/${eventId}`,
 } as const
 
 /**
@@ -158,4 +214,16 @@ export const LEDGER_IDS = {
   referralRewardClawback: (friendUid: string) => idOf('clawback-referral', friendUid),
   huntClue: (huntId: string, clueIndex: number) => idOf('hunt', huntId, clueIndex),
   huntFinished: (huntId: string) => idOf('hunt-finished', huntId),
+  /** Attendance at a club event, paid once per member and event. */
+  eventAttendance: (eventId: string) => idOf('event', eventId),
+  ecoAction: (requestId: string) => idOf('eco', requestId),
+  competitionPrize: (competitionId: string) => idOf('competition', competitionId),
+  /** A weekly-streak milestone, once per streak (named by its first week) and length. */
+  weekStreak: (startWeek: string, weeks: number) => idOf('week-streak', startWeek, weeks),
+  /**
+   * The idempotency key of a streak update: no entry ever takes it (it has one part fewer than a
+   * milestone's), so every visit is planned afresh and the streak state read in the same
+   * transaction is what keeps a week from counting twice.
+   */
+  weekStreakVisit: (week: string) => idOf('week-streak', week),
 } as const

@@ -22,6 +22,7 @@ const core = {
     partners: 'Stores',
     history: 'History',
     tiers: 'Tiers',
+    community: 'Community',
     earn: 'Earn',
     profile: 'Profile',
   },

@@ -34,6 +34,11 @@ const points = {
       donation_any: 'Donation to charity',
       hunt_clue: 'Treasure hunt: a clue solved',
       hunt_finished: 'Treasure hunt: bonus for finishing',
+      eco_action: 'Eco action at {partner}: {action}',
+      eco_action_any: 'Eco action at {partner}',
+      week_streak: 'Visit streak: one week in a row | Visit streak: {count} weeks in a row',
+      event_attendance: 'Came to a club event',
+      competition_prize: 'Bonus for winning a club competition',
     },
   },
   rewards: {

@@ -38,6 +38,10 @@ const staff = {
     pending: 'waiting for the connection',
     dismiss: 'Dismiss',
     sendNow: 'Send now',
+    eco: 'Eco action instead of a purchase',
+    ecoHint: 'Confirm only what you saw: one tap per action, and the customer’s card code is then used.',
+    ecoAction: '{action} · {points} point | {action} · {points} points',
+    ecoConfirmed: 'Eco action confirmed for {name}: {action}, {points} point. | Eco action confirmed for {name}: {action}, {points} points.',
   },
   scanner: {
     start: 'Scan with the camera',

@@ -24,6 +24,7 @@ const core: CoreMessages = {
     partners: 'חנויות',
     history: 'היסטוריה',
     tiers: 'דרגות',
+    community: 'קהילה',
     earn: 'צבירה',
     profile: 'פרופיל',
   },

@@ -36,6 +36,11 @@ const points: PointsMessages = {
       donation_any: 'תרומה לעמותה',
       hunt_clue: 'חיפוש אוצר: פתרון רמז',
       hunt_finished: 'חיפוש אוצר: בונוס על סיום',
+      eco_action: 'פעולה ירוקה ב{partner}: {action}',
+      eco_action_any: 'פעולה ירוקה ב{partner}',
+      week_streak: 'רצף ביקורים: שבוע אחד ברציפות | רצף ביקורים: שבועיים ברציפות | רצף ביקורים: {count} שבועות ברציפות',
+      event_attendance: 'השתתפות באירוע של המועדון',
+      competition_prize: 'בונוס על זכייה בתחרות של המועדון',
     },
   },
   rewards: {

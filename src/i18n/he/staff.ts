@@ -40,6 +40,10 @@ const staff: StaffMessages = {
     pending: 'ממתינה לחיבור',
     dismiss: 'הסרה',
     sendNow: 'שליחה עכשיו',
+    eco: 'פעולה ירוקה במקום קנייה',
+    ecoHint: 'מאשרים רק מה שנראה בקופה: לחיצה אחת לכל פעולה, ואחריה קוד הכרטיס של הלקוח כבר משומש.',
+    ecoAction: '{action} · נקודה אחת | {action} · שתי נקודות | {action} · {points} נקודות',
+    ecoConfirmed: 'הפעולה הירוקה אושרה עבור {name}: {action}, נקודה אחת | הפעולה הירוקה אושרה עבור {name}: {action}, שתי נקודות | הפעולה הירוקה אושרה עבור {name}: {action}, {points} נקודות',
   },
   scanner: {
     start: 'סריקה במצלמה',

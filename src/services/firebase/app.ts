@@ -50,15 +50,12 @@ if (useEmulators) {
 
 /**
  * Deletes Firestore's offline copy (members, ledger, coupons) from IndexedDB on sign-out. The
- * instance must be shut down first, so the app reloads afterwards. While another tab of the app
- * holds the database open the SDK refuses (`failed-precondition`): the sign-out still completes,
- * and the copy stays until a sign-out with that tab closed.
+ * instance must be shut down first (the SDK refuses with `failed-precondition` otherwise, which
+ * the awaited terminate rules out), so the app reloads afterwards. Other open tabs of the app do
+ * not stop it: the multi-tab SDK shuts their Firestore down when one tab deletes the database.
+ * Any failure reaches the caller: a sign-out must not look done while the copy is still there.
  */
 export async function clearCachedData(): Promise<void> {
   await terminate(db)
-  try {
-    await clearIndexedDbPersistence(db)
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'failed-precondition') throw error
-  }
+  await clearIndexedDbPersistence(db)
 }

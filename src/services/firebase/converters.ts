@@ -4,6 +4,7 @@ import type { LocalizedText } from '@/domain/shared/locale'
 import type { LedgerEntry } from '@/domain/points/ledger'
 import { isLocale } from '@/domain/shared/locale'
 import type { Member } from '@/domain/members/member'
+import { dutySummaryOf } from '@/domain/earn/reserve-duty'
 import type { Coupon } from '@/domain/points/rewards'
 import { isReferralStatus, type ReferredFriend } from '@/domain/referrals/referrals'
 
@@ -35,6 +36,9 @@ export const memberConverter = readOnly<Member>((snap) => {
     preferences: typeof d.preferences === 'object' && d.preferences ? d.preferences : {},
     tierId: String(d.tierId ?? ''),
     tierYearEnds: String(d.tierYearEnds ?? ''),
+    tierReviewOn: typeof d.tierReviewOn === 'string' ? d.tierReviewOn : undefined,
+    nextExpiry:
+      d.nextExpiry && typeof d.nextExpiry.expiresOn === 'string' ? { expiresOn: d.nextExpiry.expiresOn, points: Number(d.nextExpiry.points ?? 0) } : null,
     balance: Number(d.balance ?? 0),
     lifetimePoints: Number(d.lifetimePoints ?? 0),
     pointsDebt: Number(d.pointsDebt ?? 0),
@@ -55,6 +59,8 @@ export const memberConverter = readOnly<Member>((snap) => {
       pointsEarned: Number(d.referralStats?.pointsEarned ?? 0),
     },
     earnUsage: typeof d.earnUsage === 'object' && d.earnUsage ? (d.earnUsage as Member['earnUsage']) : {},
+    streak: typeof d.streak === 'object' && d.streak ? (d.streak as Member['streak']) : null,
+    reserveDuty: dutySummaryOf(d.reserveDuty),
     joinedAt: toDate(d.joinedAt),
     updatedAt: toDate(d.updatedAt),
   }

@@ -37,6 +37,7 @@ function reviewOf(id: string, d: DocumentData): PublishedReview {
     status: statusOf(d.status),
     authorName: String(d.authorName ?? ''),
     verifiedVisit: d.verifiedVisit === true,
+    photoId: typeof d.photoId === 'string' ? d.photoId : null,
     createdAt: toDate(d.createdAt),
     publishedAt: d.publishedAt ? toDate(d.publishedAt) : null,
   }

@@ -10,6 +10,8 @@ export {
   checkIn,
   claimAction,
   claimProfileReward,
+  confirmEcoAction,
+  declareReserveDuty,
   getCardKey,
   getCounterKey,
   joinClub,
@@ -23,9 +25,26 @@ export { updateProfile, watchMember, type ProfilePatch } from './members'
 export { watchBadges } from './earn'
 export { donatePoints } from './functions'
 export { watchCharities, watchCharityTotals, watchDonations } from './impact'
-export { submitReview } from './functions'
+export { submitReview, uploadPhoto } from './functions'
 export { fetchMyReviews, fetchPartnerReviews, fetchRatingShards, fetchVisitEntries } from './reviews'
 export { claimClue, getHuntCode } from './functions'
 export { watchHuntFinishers, watchHuntProgress, watchHunts } from './hunts'
 export { startSurvey, submitSurvey } from './functions'
 export { fetchSurvey, fetchSurveyOutcome, fetchSurveys } from './surveys'
+export { addComment, createPost, deletePost, reportContent, voteEntry } from './functions'
+export { checkInEvent, getEventDoorKey, rsvpEvent } from './functions'
+export { watchEvent, watchEvents, watchMyAttendance } from './events'
+export {
+  fetchFeedPage,
+  fetchLiked,
+  fetchMyCompetition,
+  fetchMyReports,
+  setLiked,
+  watchComments,
+  watchCompetitions,
+  watchCounts,
+  watchEntries,
+  watchFeed,
+  watchPinned,
+  watchPost,
+} from './community'

@@ -77,6 +77,19 @@ describe('the Earn hub store', () => {
     ])
   })
 
+  it('lists each way to earn once: review and survey rules of an older configuration are left to their sections', () => {
+    const stale = { id: 'review', label: { he: 'חוות דעת', en: 'A review' }, points: 20, perDay: 1, perMonth: 5, once: false }
+    api.watchClubConfig.mockImplementation((onChange: (config: unknown) => void) => {
+      onChange({ ...demoConfig, earning: { ...demoConfig.earning, activities: [...demoConfig.earning.activities, stale, { ...stale, id: 'survey' }] } })
+      return () => {}
+    })
+    const ids = useEarnStore().items.map((item) => item.id)
+    expect(ids).not.toContain('review')
+    expect(ids).not.toContain('survey')
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids.sort()).toEqual(demoConfig.earning.activities.map((rule) => rule.id).sort())
+  })
+
   it('puts the share first once it is nearer to done than the profile', async () => {
     const earn = useEarnStore()
     pushMember({ ...member, earnUsage: { 'share-referral': usage(2) } })

@@ -107,10 +107,13 @@ describe('signing out', () => {
     expect(history.entries).toHaveLength(1)
     expect(till.queue).toHaveLength(1)
 
+    expect(session.signingOut).toBe(false)
     await session.signOut()
 
     // Firebase's session ends first, so no listener caches the member again; then its IndexedDB copy goes.
     expect(api.calls).toEqual(['signOut', 'clearCachedData'])
+    // Still signing out until the header loads a fresh page: no screen jumps to sign-in before that.
+    expect(session.signingOut).toBe(true)
     expect(Object.keys(localStorage).sort()).toEqual(['moadon.install.dismissedAt', 'moadon.locale', 'moadon.referral'])
     expect(session.user).toBeNull()
     expect(members.member).toBeNull()
@@ -126,6 +129,13 @@ describe('signing out', () => {
     expect(useTillStore().queue).toEqual([])
   })
 
+  it('lets a failure to delete the offline copy reach the caller, instead of looking signed out', async () => {
+    deviceInUse()
+    const session = useSessionStore()
+    api.clearCachedData.mockRejectedValueOnce(Object.assign(new Error('not terminated'), { code: 'failed-precondition' }))
+    await expect(session.signOut()).rejects.toMatchObject({ code: 'failed-precondition' })
+  })
+
   it('forgets the device data too when the session ends elsewhere (revoked, signed out in another tab)', async () => {
     deviceInUse()
     const session = useSessionStore()
@@ -135,6 +145,7 @@ describe('signing out', () => {
     api.session?.(null)
 
     expect(session.user).toBeNull()
+    expect(session.signingOut).toBe(false)
     expect(card.key).toBeNull()
     expect(localStorage.getItem(DEVICE_KEYS.cardKey(DANA.uid))).toBeNull()
     expect(localStorage.getItem(DEVICE_KEYS.cache('member'))).toBeNull()

@@ -1,11 +1,11 @@
 /**
- * Words that hold a review for a person to read (never refuse it: a harsh review may still be
+ * Words that hold a review, post or comment for a person to read (never refuse it: a harsh text may still be
  * fair, and a list this small both misses and over-catches). Matched on `foldForMatch` text, so
  * write entries folded: lowercase, no niqqud, Hebrew final letters as their base letters
  * (`זונה`, `מניאק`, `כוסאמכ` — the last for כוסאמק, folded). Multi-word entries match whole words
  * in a row.
  */
-export const REVIEW_DENY_WORDS: readonly string[] = [
+export const DENY_WORDS: readonly string[] = [
   // English
   'fuck',
   'fucking',
