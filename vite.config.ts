@@ -14,26 +14,22 @@ export default defineConfig(({ mode, command }) => {
         'or build with --mode emulator for the local emulators.',
     )
   }
-  // /r/<code> is served by the referralLanding function, as the Hosting rewrite does in production.
-  const referralProxy = {
-    '/r/': {
-      target: `http://127.0.0.1:5001`,
-      rewrite: (path: string) => `/${env.VITE_FIREBASE_PROJECT_ID ?? 'demo-moadon'}/${FUNCTIONS_REGION}/referralLanding${path}`,
-      // Keep the browser's Host so the page's links and preview tags name this origin.
-      changeOrigin: false,
-    },
-    // /p/<id> (members' photos) is served by the photo function, as the Hosting rewrite does.
-    '/p/': {
-      target: `http://127.0.0.1:5001`,
-      rewrite: (path: string) => `/${env.VITE_FIREBASE_PROJECT_ID ?? 'demo-moadon'}/${FUNCTIONS_REGION}/photo${path}`,
-      changeOrigin: false,
-    },
-    // /b/<code>/<badge>: a shared badge's page, served by the badgeLanding function the same way.
-    '/b/': {
-      target: `http://127.0.0.1:5001`,
-      rewrite: (path: string) => `/${env.VITE_FIREBASE_PROJECT_ID ?? 'demo-moadon'}/${FUNCTIONS_REGION}/badgeLanding${path}`,
-      changeOrigin: false,
-    },
+  // Paths served by a function, as the Hosting rewrites do in production (firebase.json): the
+  // browser's Host is kept so the pages' links and preview tags name this origin.
+  const toFunction = (name: string) => ({
+    target: `http://127.0.0.1:5001`,
+    rewrite: (path: string) => `/${env.VITE_FIREBASE_PROJECT_ID ?? 'demo-moadon'}/${FUNCTIONS_REGION}/${name}${path}`,
+    changeOrigin: false,
+  })
+  const functionPaths = {
+    // /r/<code>: an invitation's landing page.
+    '/r/': toFunction('referralLanding'),
+    // /p/<id>: members' photos.
+    '/p/': toFunction('photo'),
+    // /b/<code>/<badge>: a shared badge's page.
+    '/b/': toFunction('badgeLanding'),
+    // /s/<post>: a shared post's page.
+    '/s/': toFunction('postLanding'),
   }
   return {
     plugins: [
@@ -91,8 +87,8 @@ export default defineConfig(({ mode, command }) => {
       __VUE_OPTIONS_API__: false,
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
     },
-    server: { port: 5173, strictPort: true, proxy: referralProxy },
-    preview: { port: 4173, strictPort: true, proxy: referralProxy },
+    server: { port: 5173, strictPort: true, proxy: functionPaths },
+    preview: { port: 4173, strictPort: true, proxy: functionPaths },
     // The manifest lets scripts/size-report.mjs follow what the card route loads.
     build: { target: 'es2022', sourcemap: true, manifest: true },
   }

@@ -12,24 +12,21 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
 import { Timestamp } from 'firebase-admin/firestore'
-import { initializeApp } from 'firebase/app'
-import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth'
-import { collection, connectFirestoreEmulator, getDocs, getFirestore, limit, orderBy, query, terminate } from 'firebase/firestore'
-import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
+import { collection, getDocs, limit, orderBy, query, terminate } from 'firebase/firestore'
 import { CharitySchema, type Charity } from '../src/domain/earn/charities'
 import { rankFinishers, type Hunt } from '../src/domain/earn/hunts'
 import { SurveySchema } from '../src/domain/earn/surveys-schema'
 import { nameAtTill } from '../src/domain/members/member'
 import { paths } from '../src/domain/shared/paths'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../src/domain/shared/platform'
+import { EMULATOR_PORTS } from '../src/domain/shared/platform'
 import { writeHunt } from '../functions/src/hunts/hunt-store'
 import { claimClue as serverClaimClue } from '../functions/src/hunts/claim'
-import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
 import { submitSurvey as serverSubmitSurvey } from '../functions/src/surveys/surveys'
 import { demoCharities, demoPartners, demoSurveys } from './demo-club'
 import { demoHunt } from './demo-hunt'
-import { EMULATOR_HOST, emulatorAdmin } from './lib/emulator-admin'
+import { emulatorAdmin } from './lib/emulator-admin'
+import { benchMember, median, percentile, unique, type BenchMember } from './lib/bench'
 import { seedClubData } from './seed-club'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -38,48 +35,20 @@ const MEMBERS = 50
 const CALLABLE_IN_FLIGHT = 10
 const CAMPAIGNS = 20
 const HUB_RUNS = 5
-const PASSWORD = 'secret-123'
 const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
 
 const { db, auth } = emulatorAdmin()
 const config = await seedClubData(db)
-let counter = 0
-const unique = () => `${Date.now().toString(36)}${(++counter).toString(36)}`
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0
-const median = (values: number[]) => percentile(values, 50)
-
 // Fifty different names, Hebrew and English, so the leaderboard's "first name and initial" is checked on both.
 const FIRST = ['Noa', 'Yael', 'Omer', 'Itai', 'Maya', 'נועה', 'יעל', 'עומר', 'איתי', 'מאיה']
 const LAST = ['Levi', 'Cohen', 'Mizrahi', 'בירנבאום', 'אלון']
 const nameOf = (i: number) => `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`
 
-type Member = { uid: string; name: string; call: <I, R>(name: string, input: I) => Promise<R> }
+type Member = BenchMember
 
 /** A member who joined through the server's join code, signed in on their own web client. */
-async function member(i: number): Promise<Member> {
-  const email = `bench.earn.${unique()}@example.test`
-  const name = nameOf(i)
-  const user = await auth.createUser({ email, password: PASSWORD })
-  await joinMember(db, {
-    uid: user.uid,
-    email,
-    input: { name, birthday: null, interests: ['coffee'], language: i % 2 ? 'he' : 'en', marketingConsent: false, referralCode: null },
-    config,
-    now: new Date(),
-    random: Math.random,
-  })
-  const app = initializeApp({ apiKey: 'demo', projectId: DEMO_PROJECT_ID }, `earn-${unique()}`)
-  const a = getAuth(app)
-  connectAuthEmulator(a, `http://${EMULATOR_HOST}:${EMULATOR_PORTS.auth}`, { disableWarnings: true })
-  await signInWithEmailAndPassword(a, email, PASSWORD)
-  const functions = getFunctions(app, FUNCTIONS_REGION)
-  connectFunctionsEmulator(functions, EMULATOR_HOST, EMULATOR_PORTS.functions)
-  return {
-    uid: user.uid,
-    name,
-    call: async <I, R>(callable: string, input: I) => (await httpsCallable<I, R>(functions, callable)(input)).data,
-  }
-}
+const member = (i: number): Promise<Member> =>
+  benchMember({ db, auth }, config, { name: nameOf(i), language: i % 2 ? 'he' : 'en', prefix: 'bench.earn' })
 
 const ANSWERS = { 0: 'Bench one', 1: 'שָׁלוֹם', 2: 'GREEN-42' }
 
@@ -216,13 +185,7 @@ const members = await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memb
     if (w && (at < w.sent - 1000 || at > w.answered + 1000)) problems.push(`${line.name}'s finish time is outside their request`)
   }
   // The board as a member's phone reads it: the app's query, the first 20 by finish time.
-  const app = initializeApp({ apiKey: 'demo', projectId: DEMO_PROJECT_ID }, `board-${unique()}`)
-  const a = getAuth(app)
-  connectAuthEmulator(a, `http://${EMULATOR_HOST}:${EMULATOR_PORTS.auth}`, { disableWarnings: true })
-  const reader = await auth.getUser(members[0]!.uid)
-  await signInWithEmailAndPassword(a, reader.email!, PASSWORD)
-  const firestore = getFirestore(app)
-  connectFirestoreEmulator(firestore, EMULATOR_HOST, EMULATOR_PORTS.firestore)
+  const firestore = members[0]!.firestore()
   const t0 = performance.now()
   const board = await getDocs(query(collection(firestore, paths.huntFinishers(hunt.id)), orderBy('finishedAt'), limit(20)))
   const boardMs = performance.now() - t0
@@ -259,16 +222,7 @@ const members = await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memb
   const charitiesNow = (await db.collection('charities').where('active', '==', true).count().get()).data().count
 
   // A member with a visit yesterday, so the reviews section has a store to offer too.
-  const email = `bench.hub.${unique()}@example.test`
-  const user = await auth.createUser({ email, password: PASSWORD })
-  await joinMember(db, {
-    uid: user.uid,
-    email,
-    input: { name: 'Hub Bench', birthday: null, interests: ['coffee'], language: 'en', marketingConsent: false, referralCode: null },
-    config,
-    now: new Date(),
-    random: Math.random,
-  })
+  const user = await benchMember({ db, auth }, config, { name: 'Hub Bench', prefix: 'bench.hub' })
   await recordPurchase(db, {
     uid: user.uid,
     partner: demoPartners.find((p) => p.id === 'carmel-books')!,
@@ -295,8 +249,8 @@ const members = await Promise.all(Array.from({ length: MEMBERS }, (_, i) => memb
     const setup = await browser.newContext({ viewport: { width: 412, height: 915 } })
     const first = await setup.newPage()
     await first.goto(`${BASE}/sign-in`)
-    await first.locator('input[type=email]').fill(email)
-    await first.locator('input[type=password]').fill(PASSWORD)
+    await first.locator('input[type=email]').fill(user.email)
+    await first.locator('input[type=password]').fill(user.password)
     await first.locator('button[type=submit]').click()
     await first.getByTestId('wallet-card').waitFor({ timeout: 60_000 })
     const state = await setup.storageState({ indexedDB: true })

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The service worker: the app shell precached, images cached as they are seen, and every
 // navigation answered with the shell — except Firebase Auth's handler (/__/), referral links
-// (/r/), members' photos (/p/) and shared badges (/b/), which must reach the server. A new
+// (/r/), members' photos (/p/), shared badges (/b/) and shared posts (/s/), which must reach the server. A new
 // version waits until the member chooses to reload.
 import { CacheableResponsePlugin } from 'workbox-cacheable-response'
 import { ExpirationPlugin } from 'workbox-expiration'
@@ -16,7 +16,7 @@ cleanupOutdatedCaches()
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/__\//, /^\/r\//, /^\/p\//, /^\/b\//],
+    denylist: [/^\/__\//, /^\/r\//, /^\/p\//, /^\/b\//, /^\/s\//],
   }),
 )
 

@@ -26,6 +26,8 @@ export const median = (values: readonly number[]): number => percentile(values, 
 export interface BenchMember {
   uid: string
   name: string
+  email: string
+  password: string
   app: FirebaseApp
   firestore: () => WebFirestore
   call: <I, R>(name: string, input: I) => Promise<R>
@@ -57,6 +59,8 @@ export async function benchMember(
   return {
     uid: user.uid,
     name: options.name,
+    email,
+    password: PASSWORD,
     app,
     firestore: () => {
       if (!firestore) {

@@ -4,7 +4,7 @@ import { competitionPhase, type CompetitionView } from '@/domain/community/compe
 import type { FeedPost } from '@/domain/community/posts'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
-import { fetchMyCompetition, voteEntry, watchCompetitions, watchEntries } from '@/services/firebase'
+import { fetchMyCompetition, voteEntry, watchCompetitions, watchEntries } from '@/services/firebase/community-api'
 import { useFeedStore } from './feed'
 import { useSessionStore } from './session'
 

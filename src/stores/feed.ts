@@ -21,7 +21,7 @@ import {
   type FeedComment,
   type FeedCursor,
   type FeedPost,
-} from '@/services/firebase'
+} from '@/services/firebase/community-api'
 import { useSessionStore } from './session'
 
 const PAGE_SIZE = 10

@@ -3,7 +3,7 @@ import { computed, ref, watch } from 'vue'
 import { huntWindow, normaliseAnswer, rankFinishers, type ClaimClueResult, type Hunt, type HuntFinisher, type HuntProgress } from '@/domain/earn/hunts'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
-import { claimClue, getHuntCode, watchHuntFinishers, watchHuntProgress, watchHunts } from '@/services/firebase'
+import { claimClue, getHuntCode, watchHuntFinishers, watchHuntProgress, watchHunts } from '@/services/firebase/earn-api'
 import { useSessionStore } from './session'
 
 const LEADERBOARD_SIZE = 20

@@ -3,7 +3,7 @@ import { computed, ref, watch } from 'vue'
 import { memberTotals, type Charity, type DonateResult, type DonationReceipt, type DonationTotals } from '@/domain/earn/charities'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
-import { donatePoints, watchCharities, watchCharityTotals, watchDonations } from '@/services/firebase'
+import { donatePoints, watchCharities, watchCharityTotals, watchDonations } from '@/services/firebase/earn-api'
 import { useSessionStore } from './session'
 
 export type { Charity, DonationReceipt, DonationTotals }

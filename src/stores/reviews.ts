@@ -6,16 +6,7 @@ import { localDate } from '@/domain/shared/calendar'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { DEFAULT_TIME_ZONE } from '@/domain/shared/platform'
 import { intentRequestId, onForgetAll, settleIntent } from '@/services/device-storage'
-import {
-  fetchMyReviews,
-  fetchPartnerReviews,
-  fetchRatingShards,
-  fetchVisitEntries,
-  submitReview,
-  type MyReview,
-  type PublishedReview,
-  type ReviewCursor,
-} from '@/services/firebase'
+import { fetchMyReviews, fetchPartnerReviews, fetchRatingShards, fetchVisitEntries, submitReview, type MyReview, type PublishedReview, type ReviewCursor } from '@/services/firebase/earn-api'
 import { useClubStore } from './club'
 import { useMemberStore } from './member'
 

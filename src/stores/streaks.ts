@@ -7,7 +7,7 @@ import { localDate } from '@/domain/shared/calendar'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { DEFAULT_TIME_ZONE } from '@/domain/shared/platform'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
-import { declareReserveDuty } from '@/services/firebase'
+import { declareReserveDuty } from '@/services/firebase/earn-api'
 import { useClubStore } from './club'
 import { useMemberStore } from './member'
 

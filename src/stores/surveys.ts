@@ -3,7 +3,7 @@ import { computed, ref, watch } from 'vue'
 import { surveyAvailability, type SubmitSurveyResult, type Survey, type SurveyAnswers, type SurveyOutcome } from '@/domain/earn/surveys'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
-import { fetchSurvey, fetchSurveyOutcome, fetchSurveys, startSurvey, submitSurvey } from '@/services/firebase'
+import { fetchSurvey, fetchSurveyOutcome, fetchSurveys, startSurvey, submitSurvey } from '@/services/firebase/earn-api'
 import { useMemberStore } from './member'
 import { useSessionStore } from './session'
 

@@ -29,7 +29,7 @@ const copy = {
 type Words = (typeof copy)[keyof typeof copy]
 
 /** A phone photo as a member would pick it (the app resizes and re-encodes it before upload). */
-const PHOTO = fileURLToPath(new URL('./fixtures/photo-with-gps.jpg', import.meta.url))
+const PHOTO = fileURLToPath(new URL('../../scripts/assets/demo-review-photo.webp', import.meta.url))
 
 async function memberPage(browser: Browser, words: Words, name: string, language: 'he' | 'en', purchased = false) {
   const context = await browser.newContext({ locale: words.locale })
@@ -46,7 +46,8 @@ for (const [language, words] of Object.entries(copy) as [keyof typeof copy, Word
     await author.page.goto('/community')
     await author.page.getByLabel(words.compose).fill(words.post)
     await author.page.getByTestId('photo-input').first().setInputFiles(PHOTO)
-    await expect(author.page.getByTestId('photo-preview')).toHaveCount(1)
+    // Resized and re-encoded on the phone, then uploaded: seconds on a busy test machine.
+    await expect(author.page.getByTestId('photo-preview')).toHaveCount(1, { timeout: 30_000 })
     await author.page.getByTestId('post-submit').click()
     await expect(author.page.getByTestId('post-published')).toHaveText(words.published)
     const card = author.page.getByTestId('post').filter({ hasText: words.post })

@@ -74,8 +74,8 @@ test('a member signs up with a guest, then checks in with the door screen’s co
   await expect(staff).toHaveURL(/\/staff$/)
   await staff.goto(`/community/events/${event.id}/door`)
   await expect(staff.getByRole('heading', { name: 'Door: Latte art workshop' })).toBeVisible()
-  const link = await staff.getByTestId('door-qr').locator('canvas').getAttribute('data-qr-value')
-  expect(link).toMatch(/\/check-in\?c=E1\./)
+  await expect(staff.getByTestId('door-qr')).toHaveAttribute('data-qr-value', new RegExp(`/check-in\\?c=E1\\.${event.id}\\.`))
+  const link = await staff.getByTestId('door-qr').getAttribute('data-qr-value')
 
   await page.goto(new URL(link!).pathname + new URL(link!).search)
   await expect(page).toHaveURL(new RegExp(`/community/events/${event.id}\\?c=`))

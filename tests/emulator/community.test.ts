@@ -4,6 +4,7 @@ import type { ClubConfig } from '../../src/domain/shared/club-config'
 import { paths } from '../../src/domain/shared/paths'
 import { seedClubData } from '../../scripts/seed-club'
 import { failure, joinedMember, ledgerDocs, memberSince, requestId, type Client } from './support/club'
+import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../src/domain/shared/platform'
 import { admin, clearEmulators, closeAdmin, roleClient } from './support/emulators'
 import { comment, counts, firestoreOf, like, moderate, post, postDoc, postedAgo, report, POST_TEXT } from './support/community'
 import { fetchPhoto, upload } from './support/photos'
@@ -96,7 +97,7 @@ describe('photos on posts', () => {
     const result = await post(member, { text: '', photoIds: [a.photoId, b.photoId] })
     expect(result.status).toBe('published')
     expect((await postDoc(result.postId)).photoIds).toEqual([a.photoId, b.photoId])
-    expect((await fetchPhoto(`/p/${a.photoId}/thumb`)).status).toBe(200)
+    expect((await fetchPhoto(`${a.photoId}/thumb`)).status).toBe(200)
 
     await postedAgo(member.uid, [3_600_000])
     const other = await memberSince(30)
@@ -107,7 +108,7 @@ describe('photos on posts', () => {
 
     // Hidden with its post: a moderator removes it, and the photo is no longer served.
     await moderate(operator, { postId: result.postId, decision: 'delete', note: 'test' })
-    expect((await fetchPhoto(`/p/${a.photoId}/thumb`)).status).toBe(404)
+    expect((await fetchPhoto(`${a.photoId}/thumb`)).status).toBe(404)
   })
 })
 
@@ -254,6 +255,32 @@ describe('a member who leaves', () => {
     await expect.poll(async () => (await postDoc(own.postId)).status, { timeout: 15_000 }).toBe('removed')
     await expect.poll(async () => (await counts(postId)).comments, { timeout: 15_000 }).toBe(0)
     expect((await postDoc(postId)).status).toBe('published')
+  })
+})
+
+describe('the shared post page', () => {
+  const page = (path: string, language = 'en') =>
+    fetch(`http://127.0.0.1:${EMULATOR_PORTS.functions}/${DEMO_PROJECT_ID}/${FUNCTIONS_REGION}/postLanding${path}`, {
+      headers: { 'accept-language': language },
+    }).then((r) => r.text())
+
+  it('previews a published post by its author, words and first photo, escaped; anything else is the club’s page', async () => {
+    const member = await memberSince(30, 'Noa Barak Levi')
+    const photo = await upload(member)
+    const { postId } = await post(member, { text: 'Best <script>alert(1)</script> "latte" in town', photoIds: [photo.photoId] })
+    const html = await page(`/s/${postId}`)
+    expect(html).toContain('<title>Noa L. at ')
+    expect(html).toContain('Best &lt;script&gt;alert(1)&lt;/script&gt; &quot;latte&quot; in town')
+    expect(html).not.toContain('<script>')
+    expect(html).toContain(`/p/${photo.photoId}"`)
+    expect(html).toContain(`href="/community/${postId}"`)
+    expect(await page(`/s/${postId}`, 'he')).toContain('<html lang="he" dir="rtl">')
+
+    await moderate(operator, { postId, decision: 'delete', note: 'test' })
+    const gone = await page(`/s/${postId}`)
+    expect(gone).not.toContain('Noa')
+    expect(gone).toContain('href="/sign-up"')
+    expect(await page('/s/not-an-id')).toBe(gone)
   })
 })
 

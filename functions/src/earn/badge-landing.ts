@@ -1,16 +1,15 @@
 import { onRequest } from 'firebase-functions/v2/https'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
+import { requestOrigin } from '../lib/share-page'
 import { badgePage } from './badge-page'
 
 /** `/b/<code>/<badge>` (a Hosting rewrite): a shared badge's page with social preview tags. */
 export const badgeLanding = onRequest(async (req, res) => {
   const firestore = db()
-  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost')
-  const proto = String(req.headers['x-forwarded-proto'] ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https'))
   const html = await badgePage(firestore, await loadClubConfig(firestore), {
     path: req.path,
-    origin: `${proto.split(',')[0]}://${host.split(',')[0]}`,
+    origin: requestOrigin(req),
     acceptLanguage: req.headers['accept-language'],
   })
   // A badge is never taken back, but the holder's name can change: a short shared cache is enough.

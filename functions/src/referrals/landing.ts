@@ -3,16 +3,12 @@ import { FieldValue, Timestamp, type DocumentReference, type Firestore } from 'f
 import { localDate } from '../../../src/domain/shared/calendar'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { welcomeGiftPoints } from '../../../src/domain/points/earning'
-import { localized, pickLocale, type Locale } from '../../../src/domain/shared/locale'
+import { localized, type Locale } from '../../../src/domain/shared/locale'
 import { firstName } from '../../../src/domain/members/member'
 import { paths } from '../../../src/domain/shared/paths'
 import { parseReferralCode } from '../../../src/domain/referrals/referral-code'
 import { serverSecret } from '../lib/secrets'
-
-/** A one-letter Hebrew prefix joins a Hebrew word directly, and takes a maqaf before digits or Latin. */
-function prefixed(letter: string, word: string): string {
-  return /^[\u0590-\u05FF]/.test(word) ? `${letter}${word}` : `${letter}־${word}`
-}
+import { prefixed, renderSharePage, visitorLocale } from '../lib/share-page'
 
 const hePoints = (n: number) => (n === 1 ? 'נקודה אחת' : n === 2 ? 'שתי נקודות' : `${n} נקודות`)
 const enPoints = (n: number) => (n === 1 ? '1 point' : `${n} points`)
@@ -54,10 +50,6 @@ const TEXT = {
 } as const
 
 const BOTS = /bot|crawler|spider|facebookexternalhit|whatsapp|telegram|slack|discord|embedly|preview/i
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
-}
 
 export interface LandingRequest {
   path: string
@@ -118,8 +110,7 @@ export async function referralLanding(db: Firestore, config: ClubConfig, request
       }
     }
   }
-  const languages = (request.acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]!.trim()).filter(Boolean)
-  const locale: Locale = pickLocale(languages, config.defaultLocale)
+  const locale = visitorLocale(request.acceptLanguage, config)
   const t = TEXT[locale]
   const club = localized(config.name, locale)
   const title = inviter ? t.invited(inviter, club) : t.generic(club)
@@ -132,37 +123,16 @@ export async function referralLanding(db: Firestore, config: ClubConfig, request
   const target = validCode
     ? `/sign-up?ref=${validCode}&from=${encodeURIComponent(inviter ?? '')}`
     : '/sign-up'
-  const image = `${request.origin}/brand/og-referral.png`
-  return `<!doctype html>
-<html lang="${locale}" dir="${locale === 'he' ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
-<meta name="description" content="${escape(description)}">
-<link rel="canonical" href="${escape(canonical)}">
-<meta property="og:type" content="website">
-<meta property="og:site_name" content="${escape(club)}">
-<meta property="og:title" content="${escape(title)}">
-<meta property="og:description" content="${escape(description)}">
-<meta property="og:url" content="${escape(canonical)}">
-<meta property="og:image" content="${escape(image)}">
-<meta property="og:image:width" content="1200">
-<meta property="og:image:height" content="630">
-<meta property="og:locale" content="${locale === 'he' ? 'he_IL' : 'en_US'}">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:title" content="${escape(title)}">
-<meta name="twitter:description" content="${escape(description)}">
-<meta name="twitter:image" content="${escape(image)}">
-<style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1rem;background:#f4f6f5;color:#1b1f23;text-align:center}main{max-width:28rem;margin:auto}img{max-width:100%;border-radius:1rem}a{display:inline-block;margin-top:1rem;padding:.8rem 1.4rem;border-radius:.75rem;background:#0f5c4d;color:#fff;font-weight:700;text-decoration:none}</style>
-</head>
-<body>
-<main>
-<img src="/brand/og-referral.png" alt="" width="1200" height="630">
-<h1>${escape(title)}</h1>
-<p>${escape(description)}</p>
-<a href="${escape(target)}" data-testid="referral-join">${t.join}</a>
-</main>
-</body>
-</html>`
+  return renderSharePage({
+    locale,
+    siteName: club,
+    title,
+    description,
+    canonical,
+    image: { path: '/brand/og-referral.png', width: 1200, height: 630 },
+    origin: request.origin,
+    target,
+    button: t.join,
+    testId: 'referral-join',
+  })
 }

@@ -1,16 +1,15 @@
 import { onRequest } from 'firebase-functions/v2/https'
 import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
+import { requestOrigin } from '../lib/share-page'
 import { referralLanding as render } from './landing'
 
 /** `/r/<code>` (a Hosting rewrite): the shared link's landing page with social preview tags. */
 export const referralLanding = onRequest(async (req, res) => {
   const firestore = db()
-  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost')
-  const proto = String(req.headers['x-forwarded-proto'] ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https'))
   const html = await render(firestore, await loadClubConfig(firestore), {
     path: req.path,
-    origin: `${proto.split(',')[0]}://${host.split(',')[0]}`,
+    origin: requestOrigin(req),
     acceptLanguage: req.headers['accept-language'],
     userAgent: req.headers['user-agent'],
     // Hosting puts the visitor first in x-forwarded-for; req.ip is the last proxy's view.

@@ -6,8 +6,6 @@ export type { SessionUser } from './auth'
 export type { Coupon, ReferredFriend } from './converters'
 export type { LedgerPage, PageCursor } from './ledger'
 export type { ProfilePatch } from './members'
-export type { MyReview, PublishedReview, ReviewCursor } from './reviews'
-export type { FeedComment, FeedCursor, FeedPost } from './community'
 
 type Sdk = typeof import('./sdk')
 let loading: Promise<Sdk> | null = null
@@ -17,12 +15,12 @@ export function loadFirebase(): Promise<Sdk> {
   return loading
 }
 
-function later<A extends unknown[], R>(pick: (sdk: Sdk) => (...args: A) => Promise<R>) {
+export function later<A extends unknown[], R>(pick: (sdk: Sdk) => (...args: A) => Promise<R>) {
   return async (...args: A): Promise<R> => pick(await loadFirebase())(...args)
 }
 
 /** A subscription whose unsubscribe works before and after the SDK has arrived. */
-function watching<A extends unknown[]>(pick: (sdk: Sdk) => (...args: A) => () => void) {
+export function watching<A extends unknown[]>(pick: (sdk: Sdk) => (...args: A) => () => void) {
   return (...args: A): (() => void) => {
     let stop: (() => void) | null = null
     let cancelled = false
@@ -52,56 +50,16 @@ export const updateProfile = later((sdk) => sdk.updateProfile)
 export const acceptCoupon = later((sdk) => sdk.acceptCoupon)
 export const confirmEcoAction = later((sdk) => sdk.confirmEcoAction)
 export const checkIn = later((sdk) => sdk.checkIn)
-export const claimAction = later((sdk) => sdk.claimAction)
-export const declareReserveDuty = later((sdk) => sdk.declareReserveDuty)
-export const claimProfileReward = later((sdk) => sdk.claimProfileReward)
-export const watchBadges = watching((sdk) => sdk.watchBadges)
-export const donatePoints = later((sdk) => sdk.donatePoints)
-export const watchCharities = watching((sdk) => sdk.watchCharities)
-export const watchCharityTotals = watching((sdk) => sdk.watchCharityTotals)
-export const watchDonations = watching((sdk) => sdk.watchDonations)
-export const submitReview = later((sdk) => sdk.submitReview)
-export const fetchPartnerReviews = later((sdk) => sdk.fetchPartnerReviews)
-export const fetchRatingShards = later((sdk) => sdk.fetchRatingShards)
-export const fetchVisitEntries = later((sdk) => sdk.fetchVisitEntries)
-export const fetchMyReviews = later((sdk) => sdk.fetchMyReviews)
 export const getCardKey = later((sdk) => sdk.getCardKey)
 export const getCounterKey = later((sdk) => sdk.getCounterKey)
-export const claimClue = later((sdk) => sdk.claimClue)
-export const getHuntCode = later((sdk) => sdk.getHuntCode)
-export const watchHunts = watching((sdk) => sdk.watchHunts)
-export const watchHuntProgress = watching((sdk) => sdk.watchHuntProgress)
-export const watchHuntFinishers = watching((sdk) => sdk.watchHuntFinishers)
 export const joinClub = later((sdk) => sdk.joinClub)
 export const lookupMember = later((sdk) => sdk.lookupMember)
 export const recordPurchase = later((sdk) => sdk.recordPurchase)
 export const redeemReward = later((sdk) => sdk.redeemReward)
 export const rotateCardKey = later((sdk) => sdk.rotateCardKey)
-export const fetchSurveys = later((sdk) => sdk.fetchSurveys)
-export const fetchSurvey = later((sdk) => sdk.fetchSurvey)
-export const fetchSurveyOutcome = later((sdk) => sdk.fetchSurveyOutcome)
-export const startSurvey = later((sdk) => sdk.startSurvey)
-export const submitSurvey = later((sdk) => sdk.submitSurvey)
-export const createPost = later((sdk) => sdk.createPost)
-export const addComment = later((sdk) => sdk.addComment)
-export const deletePost = later((sdk) => sdk.deletePost)
-export const reportContent = later((sdk) => sdk.reportContent)
-export const fetchFeedPage = later((sdk) => sdk.fetchFeedPage)
-export const fetchLiked = later((sdk) => sdk.fetchLiked)
-export const setLiked = later((sdk) => sdk.setLiked)
-export const fetchMyReports = later((sdk) => sdk.fetchMyReports)
-export const watchFeed = watching((sdk) => sdk.watchFeed)
-export const watchPinned = watching((sdk) => sdk.watchPinned)
-export const watchPost = watching((sdk) => sdk.watchPost)
-export const watchComments = watching((sdk) => sdk.watchComments)
-export const watchCounts = watching((sdk) => sdk.watchCounts)
 export const rsvpEvent = later((sdk) => sdk.rsvpEvent)
 export const checkInEvent = later((sdk) => sdk.checkInEvent)
 export const getEventDoorKey = later((sdk) => sdk.getEventDoorKey)
 export const watchEvents = watching((sdk) => sdk.watchEvents)
 export const watchEvent = watching((sdk) => sdk.watchEvent)
 export const watchMyAttendance = watching((sdk) => sdk.watchMyAttendance)
-export const voteEntry = later((sdk) => sdk.voteEntry)
-export const fetchMyCompetition = later((sdk) => sdk.fetchMyCompetition)
-export const watchCompetitions = watching((sdk) => sdk.watchCompetitions)
-export const watchEntries = watching((sdk) => sdk.watchEntries)

@@ -19,6 +19,7 @@ const api = vi.hoisted(() => ({
   getCounterKey: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { default: CheckInView } = await import('@/views/CheckInView.vue')
 

@@ -23,6 +23,7 @@ const api = vi.hoisted(() => ({
   getHuntCode: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { default: CounterView } = await import('@/views/CounterView.vue')
 

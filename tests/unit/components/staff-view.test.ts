@@ -18,6 +18,7 @@ const api = vi.hoisted(() => ({
   acceptCoupon: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { default: StaffView } = await import('@/views/StaffView.vue')
 

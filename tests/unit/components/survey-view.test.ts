@@ -18,6 +18,7 @@ const api = vi.hoisted(() => ({
   submitSurvey: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { default: SurveyView } = await import('@/views/earn/SurveyView.vue')
 

@@ -11,6 +11,7 @@ const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { useCouponsStore } = await import('@/stores/coupons')
 

@@ -20,6 +20,7 @@ const api = vi.hoisted(() => ({
   clearCachedData: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { useEarnStore } = await import('@/stores/earn')
 

@@ -20,6 +20,8 @@ const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { useFeedStore } = await import('@/stores/feed')
 const { useSessionStore } = await import('@/stores/session')

@@ -13,6 +13,7 @@ const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { useHuntsStore } = await import('@/stores/hunts')
 

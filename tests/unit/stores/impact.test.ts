@@ -15,6 +15,7 @@ const api = vi.hoisted(() => ({
   donatePoints: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { useImpactStore } = await import('@/stores/impact')
 

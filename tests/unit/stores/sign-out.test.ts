@@ -29,6 +29,7 @@ const api = vi.hoisted(() => ({
   updateProfile: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { useSessionStore } = await import('@/stores/session')
 const { useMemberStore } = await import('@/stores/member')

@@ -16,6 +16,7 @@ const api = vi.hoisted(() => ({
   clearCachedData: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { useStreaksStore } = await import('@/stores/streaks')
 

@@ -21,6 +21,7 @@ const api = vi.hoisted(() => ({
   submitSurvey: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { useSurveysStore } = await import('@/stores/surveys')
 

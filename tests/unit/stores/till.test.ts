@@ -11,6 +11,7 @@ const api = vi.hoisted(() => ({
   acceptCoupon: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
+vi.mock('@/services/firebase/earn-api', () => api)
 
 const { RETRY_DELAYS_MS, useTillStore } = await import('@/stores/till')
 
