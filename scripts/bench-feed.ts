@@ -3,7 +3,7 @@
 //      member's like), at 10 and at 10,000 published posts: time and Firestore documents read.
 //   2. One hot post: many members liking it at once (the app's batch: like document + shard),
 //      likes per second and whether the final count is exact.
-//   3. createPost through the callable, 50 members at once: p50, p95, throughput.
+//   3. createPost through the callable for 50 members, 10 in flight: p50, p95, throughput.
 // Prints figures; checks only what makes a figure meaningless when false (the final count).
 import { Timestamp } from 'firebase-admin/firestore'
 import { collection, doc, getDoc, getDocs, increment, limit, orderBy, query, serverTimestamp, where, writeBatch } from 'firebase/firestore'
@@ -17,6 +17,7 @@ import { seedClubData } from './seed-club'
 const PAGE = 10
 const LIKERS = 100
 const POSTERS = 50
+const IN_FLIGHT = 10
 const RUNS = 5
 
 const admin = emulatorAdmin()
@@ -110,22 +111,30 @@ async function seedPostsWithId(postId: string) {
   await batch.commit()
 }
 
-// 3. createPost through the Functions emulator, 50 members at once (one post each: the pace allows it).
+// 3. createPost through the Functions emulator for 50 members, at most 10 in flight: the emulator
+// runs one request per worker process and starts another (loading the whole bundle) for each
+// request that finds them all busy, so 50 at once measures worker start-up, not createPost. A
+// first round warms the 10 workers, as a running service would be warm.
 {
-  const posters = await Promise.all(Array.from({ length: POSTERS }, (_, i) => member(`Poster ${i}`)))
+  const posters = await Promise.all(Array.from({ length: POSTERS + IN_FLIGHT }, (_, i) => member(`Poster ${i}`)))
+  const send = (m: BenchMember, i: number) => m.call<CreatePostInput, CreatePostResult>('createPost', { requestId: `bench-${unique()}`, text: `Bench post from poster ${i}` })
+  await Promise.all(posters.slice(0, IN_FLIGHT).map(send))
+  const queue = posters.slice(IN_FLIGHT).map((m, i) => () => send(m, i))
   const times: number[] = []
   const started = performance.now()
   await Promise.all(
-    posters.map(async (m, i) => {
-      const t0 = performance.now()
-      await m.call<CreatePostInput, CreatePostResult>('createPost', { requestId: `bench-${unique()}`, text: `Bench post from poster ${i}` })
-      times.push(performance.now() - t0)
+    Array.from({ length: IN_FLIGHT }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const t0 = performance.now()
+        await job()
+        times.push(performance.now() - t0)
+      }
     }),
   )
   const ms = performance.now() - started
   console.log(
-    `  createPost, ${POSTERS} members at once: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, ` +
-      `${((POSTERS / ms) * 1000).toFixed(1)} posts/s (the Functions emulator starts a worker per concurrent request: not a production figure)`,
+    `  createPost, ${POSTERS} members, ${IN_FLIGHT} in flight on warm workers: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, ` +
+      `${((POSTERS / ms) * 1000).toFixed(1)} posts/s (the Functions emulator, not Cloud Functions)`,
   )
 }
 process.exit()

@@ -37,7 +37,7 @@ const POSTS: DemoPost[] = [
     author: 'admin',
     minutesAgo: 50 * 60,
     text: 'סדנת לאטה ארט בקפה שחר ביום שישי ב־10:00. מספר המקומות מוגבל, חברי המועדון בעדיפות.\nLatte art workshop at Café Shachar on Friday at 10:00. Members first.',
-    announcement: { pinned: true, cta: { label: 'קפה שחר · Café Shachar', path: '/partners/cafe-shachar' } },
+    announcement: { pinned: true, cta: { label: 'להרשמה · Sign up', path: '/community/events/latte-art-workshop' } },
     likedBy: ['dana'],
   },
   {
@@ -55,7 +55,7 @@ const POSTS: DemoPost[] = [
     key: 'books',
     author: 'yossi',
     minutesAgo: 5 * 60,
-    text: 'Any recommendations for a good Hebrew novel for a beginner? Heading to Carmel Books this weekend.',
+    text: 'Any recommendations for a good Hebrew novel for a beginner? Heading to @Carmel Books this weekend.',
     comments: [{ author: 'dana', minutesAgo: 4 * 60, text: 'ב־Carmel Books יש מדף של ספרים בעברית קלה, שווה לשאול את המוכרים.' }],
   },
 ]

@@ -5,7 +5,7 @@ import { parseEventCode } from '@/domain/community/event-code'
 import { fromBase64 } from '@/domain/shared/crypto'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, onForgetAll, recall, remember, settleIntent } from '@/services/device-storage'
-import { checkInEvent, getEventDoorKey, rsvpEvent, watchEvent, watchEvents, watchMyAttendance } from '@/services/firebase'
+import { checkInEvent, getEventDoorKey, rsvpEvent, watchEvent, watchEvents, watchMyAttendance } from '@/services/firebase/community-api'
 import { useSessionStore } from './session'
 
 const RSVP_INTENT = 'event-rsvp'

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_COMMUNITY_POLICY as policy } from '../../src/domain/community/policy'
 import { contentId, isNewMember, judgeContent, pace, pickShard, reportOutcome, statusAfter, sumCounters, COUNTER_SHARDS } from '../../src/domain/community/posts'
 import { CompetitionSchema, competitionPhase, rankByVotes } from '../../src/domain/community/competitions'
+import { mentionSegments } from '../../src/domain/community/mentions'
 import { ModerateContentInputSchema } from '../../src/domain/community/schemas'
 
 const H = 3_600_000
@@ -120,5 +121,29 @@ describe('competitions', () => {
     const base = { id: 'winter', title: { he: 'א', en: 'a' }, description: { he: 'ב', en: 'b' }, prizes: [10], winnersBy: 'votes' }
     expect(CompetitionSchema.safeParse({ ...base, ...c }).success).toBe(true)
     expect(CompetitionSchema.safeParse({ ...base, submitFrom: 1_000, submitUntil: 3_000, voteUntil: 2_000 }).success).toBe(false)
+  })
+})
+
+describe('mentions of partner stores', () => {
+  const partners = [
+    { id: 'cafe-shachar', names: ['קפה שחר', 'Café Shachar'] },
+    { id: 'super', names: ['Super Hashchuna'] },
+    { id: 'super-express', names: ['Super Hashchuna Express'] },
+  ]
+
+  it('links @ and a store name in either language, the longest name first, and keeps the text as it is', () => {
+    expect(mentionSegments('Coffee at @קפה שחר, then @super hashchuna express!', partners)).toEqual([
+      { text: 'Coffee at ' },
+      { text: '@קפה שחר', partnerId: 'cafe-shachar' },
+      { text: ', then ' },
+      { text: '@super hashchuna express', partnerId: 'super-express' },
+      { text: '!' },
+    ])
+  })
+
+  it('leaves other @ words, names without @, and names inside longer words alone', () => {
+    expect(mentionSegments('mail me@x.com about Café Shachar', partners)).toEqual([{ text: 'mail me@x.com about Café Shachar' }])
+    expect(mentionSegments('@Super Hashchunaville', partners)).toEqual([{ text: '@Super Hashchunaville' }])
+    expect(mentionSegments('', partners)).toEqual([])
   })
 })

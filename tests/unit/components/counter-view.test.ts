@@ -24,6 +24,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { default: CounterView } = await import('@/views/CounterView.vue')
 

@@ -8,6 +8,7 @@ import { DEVICE_KEYS, forgetAll } from '@/services/device-storage'
 const api = vi.hoisted(() => ({ getCardKey: vi.fn(), rotateCardKey: vi.fn() }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { useCardStore } = await import('@/stores/card')
 

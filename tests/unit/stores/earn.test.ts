@@ -21,6 +21,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { useEarnStore } = await import('@/stores/earn')
 

@@ -14,6 +14,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { useHuntsStore } = await import('@/stores/hunts')
 

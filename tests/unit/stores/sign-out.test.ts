@@ -30,6 +30,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { useSessionStore } = await import('@/stores/session')
 const { useMemberStore } = await import('@/stores/member')

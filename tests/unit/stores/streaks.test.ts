@@ -17,6 +17,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { useStreaksStore } = await import('@/stores/streaks')
 

@@ -11,6 +11,7 @@ import { forgetAll } from '@/services/device-storage'
 const api = vi.hoisted(() => ({ checkIn: vi.fn(), getCounterKey: vi.fn() }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
+vi.mock('@/services/firebase/community-api', () => api)
 
 const { useVisitsStore } = await import('@/stores/visits')
 
