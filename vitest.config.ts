@@ -23,6 +23,8 @@ export default defineConfig({
           include: ['tests/emulator/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          // Between files the Functions emulator drops its idle workers (see the file).
+          setupFiles: ['tests/emulator/support/fresh-workers.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

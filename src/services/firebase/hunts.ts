@@ -1,9 +1,11 @@
-import { Timestamp, collection, limit, onSnapshot, orderBy, query, type DocumentData } from 'firebase/firestore'
+import { Timestamp, collection, limit, onSnapshot, orderBy, query, where, type DocumentData } from 'firebase/firestore'
 import { HuntSchema, type Hunt, type HuntFinisher, type HuntProgress } from '@/domain/earn/hunts'
 import { COLLECTIONS, paths } from '@/domain/shared/paths'
 import { db } from './app'
 
 type Unsubscribe = () => void
+
+const RECENT_MS = 30 * 86_400_000
 
 const millis = (value: unknown): number | null => (value instanceof Timestamp ? value.toMillis() : null)
 
@@ -23,10 +25,13 @@ function progressOf(huntId: string, data: DocumentData | undefined): HuntProgres
   }
 }
 
-/** Every hunt of the club (a handful), live; the screens pick the open and upcoming ones. */
+/**
+ * The club's hunts that are open, to come, or ended in the last 30 days, live (a club's history
+ * of hunts is not read on every open); the screens pick what to show.
+ */
 export function watchHunts(onChange: (hunts: Hunt[]) => void, onError: (e: Error) => void): Unsubscribe {
   return onSnapshot(
-    collection(db, COLLECTIONS.hunts),
+    query(collection(db, COLLECTIONS.hunts), where('endsAt', '>=', Timestamp.fromMillis(Date.now() - RECENT_MS))),
     (snap) => onChange(snap.docs.map((d) => huntOf(d.id, d.data())).filter((h): h is Hunt => h !== null)),
     onError,
   )
