@@ -1,31 +1,33 @@
-// Runs after every emulator test file (vitest `setupFiles`): lets the Functions emulator drop its
-// idle workers before the next file. The emulator starts a worker process (~80 MB, the whole
-// functions bundle) for each request that finds the others busy, and never stops an idle one: a
-// suite full of 20-way parallel tests ended with ~290 workers and the machine's 24 GB used up,
-// which then made later files slow and flaky. Changing a file in functions/lib makes the emulator
-// reload its triggers and shut the idle workers down; the next file starts fresh ones as needed.
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+// Runs after every emulator test file (vitest `setupFiles`): stops the Functions emulator's idle
+// workers before the next file. The emulator starts a worker process (~80 MB, the whole functions
+// bundle) for each request that finds the others busy and never stops an idle one: a suite full
+// of 20-way parallel tests ended with ~290 workers and the machine's 24 GB used up, which made
+// later files slow and flaky. Between files no request is in flight, so every worker is idle; the
+// emulator notices each one exit and starts fresh ones as the next file needs them. (Reloading
+// the functions would also stop them, but requests during a reload fail.)
+import { readdir, readFile } from 'node:fs/promises'
 import { afterAll } from 'vitest'
-import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/shared/platform'
 
-const STAMP = join(import.meta.dirname, '../../../functions/lib/emulator-reload.stamp')
-const PROBE = `http://127.0.0.1:${EMULATOR_PORTS.functions}/${DEMO_PROJECT_ID}/${FUNCTIONS_REGION}/getCardKey`
-
-/** True once the reloaded emulator answers a callable as it should (here: sign in first). */
-async function answering(): Promise<boolean> {
-  try {
-    const response = await fetch(PROBE, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":{}}' })
-    const body = (await response.json()) as { error?: { status?: string } }
-    return body.error?.status === 'UNAUTHENTICATED'
-  } catch {
-    return false
+async function workerPids(): Promise<number[]> {
+  const pids: number[] = []
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    // A process may end between the listing and the read: it is no worker any more.
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')
+    if (cmdline.includes('functionsEmulatorRuntime')) pids.push(Number(entry))
   }
+  return pids
 }
 
 afterAll(async () => {
-  await writeFile(STAMP, String(Date.now()))
-  // The emulator waits a second after a change, then loads the bundle again.
-  await new Promise((resolve) => setTimeout(resolve, 2500))
-  for (let i = 0; i < 60 && !(await answering()); i++) await new Promise((resolve) => setTimeout(resolve, 500))
-}, 60_000)
+  if (process.platform !== 'linux') return
+  for (const pid of await workerPids()) {
+    try {
+      process.kill(pid, 'SIGTERM')
+    } catch (error) {
+      // Already gone is what we wanted; anything else is worth seeing.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+    }
+  }
+  for (let i = 0; i < 40 && (await workerPids()).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100))
+}, 30_000)
