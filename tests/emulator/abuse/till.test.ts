@@ -235,7 +235,11 @@ describe('item 7: a card code is fresh by the server’s clock', () => {
 describe('item 8: the till learns only what it must show', () => {
   it('rate-limits member lookups per staff account and answers with a first name and an initial', async () => {
     const staff = await roleClient({ role: 'staff', partnerId: 'super-hashchuna' })
+    const other = await roleClient({ role: 'staff', partnerId: 'super-hashchuna' })
     const member = await joinedMember('Dana Levi Cohen')
+    // The budget is per clock minute: start the eleven lookups well inside one.
+    const seconds = new Date().getUTCSeconds()
+    if (seconds > 45) await new Promise((resolve) => setTimeout(resolve, (61 - seconds) * 1000))
     const first = await staff.call<object, MemberAtTill>('lookupMember', { memberNo: member.memberNo, tillId: TEST_TILL })
     expect(first).toEqual({ memberNo: member.memberNo, displayName: 'Dana C.', tierId: 'silver' })
     // 10 a minute per staff account: nine more go through, the eleventh is refused.
@@ -249,8 +253,8 @@ describe('item 8: the till learns only what it must show', () => {
       code: 'resource-exhausted',
       reason: 'lookups-per-minute',
     })
-    // Another staff account is not slowed by this one.
-    expect((await market.call<object, MemberAtTill>('lookupMember', { memberNo: member.memberNo })).displayName).toBe('Dana C.')
+    // Another staff account (one no other test has used this minute) is not slowed by this one.
+    expect((await other.call<object, MemberAtTill>('lookupMember', { memberNo: member.memberNo })).displayName).toBe('Dana C.')
   }, 60_000)
 
   it('tells the till nothing about the balance', async () => {
