@@ -2,6 +2,7 @@
 import { DEFAULT_PURCHASE_POLICY, type ClubConfig, type Partner, type Reward } from '../src/domain/shared/club-config'
 import { DEFAULT_TIME_ZONE } from '../src/domain/shared/platform'
 import { DEFAULT_COMMUNITY_POLICY } from '../src/domain/community/policy'
+import { DEFAULT_STREAK_POLICY } from '../src/domain/earn/streak-policy'
 import type { Charity } from '../src/domain/earn/charities'
 import type { Survey } from '../src/domain/earn/surveys'
 
@@ -139,19 +140,7 @@ export const demoConfig: ClubConfig = {
   checkIn: { radiusMeters: 150, maxAccuracyMeters: 100, streakGoal: 5, streakBonusPoints: 100 },
   reviews: { points: 20, visitWindowDays: 30, periodDays: 90, minChars: 20, maxChars: 1000 },
   // A freeze for every 4 weeks in a row (at most 2, Duolingo's number); the daily streak stays off.
-  streaks: {
-    weekly: {
-      enabled: true,
-      freezeEvery: 4,
-      maxFreezes: 2,
-      milestones: [
-        { weeks: 4, points: 50 },
-        { weeks: 8, points: 100 },
-        { weeks: 12, points: 200 },
-      ],
-    },
-    daily: { enabled: false, freezeEvery: 7, maxFreezes: 2 },
-  },
+  streaks: DEFAULT_STREAK_POLICY,
   community: DEFAULT_COMMUNITY_POLICY,
   eco: {
     actions: [
