@@ -4,6 +4,9 @@ import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { FUNCTIONS_REGION } from './src/domain/shared/platform.ts'
 
+const CARD_SHARED =
+  /\/src\/(stores\/(club|member|coupons|session)|composables\/use-(format|club-today|error-message)|domain\/(cards|shared\/(locale|time-step|calendar|errors|platform|crypto)|referrals\/referral-code)|i18n\/(index|bidi|plural)|components\/base\/Base(Button|Alert))\b/
+
 // `--mode emulator` (npm start, the tests) talks to the local emulators; any other mode needs the
 // real project's web config in VITE_FIREBASE_* (see README, "Deploy").
 export default defineConfig(({ mode, command }) => {
@@ -90,6 +93,27 @@ export default defineConfig(({ mode, command }) => {
     server: { port: 5173, strictPort: true, proxy: functionPaths },
     preview: { port: 4173, strictPort: true, proxy: functionPaths },
     // The manifest lets scripts/size-report.mjs follow what the card route loads.
-    build: { target: 'es2022', sourcemap: true, manifest: true },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      manifest: true,
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                // The card route's small shared modules (stores, formatting, domain helpers, the
+                // message loader) in one chunk rather than twenty: each lazy screen that also uses
+                // one of them (the console, the till) would otherwise split it into a file of its
+                // own, and every file costs the card a request and its own compression.
+                name: 'card-shared',
+                test: CARD_SHARED,
+                includeDependenciesRecursively: false,
+              },
+            ],
+          },
+        },
+      },
+    },
   }
 })

@@ -9,6 +9,7 @@ import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../src/domain
 import { paths } from '../src/domain/shared/paths'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
+import { setUpStaffAccount } from '../functions/src/admin/staff/accounts'
 import { demoPartners } from './demo-club'
 import { emulatorAdmin } from './lib/emulator-admin'
 import { seedClubData } from './seed-club'
@@ -85,7 +86,7 @@ async function contention(parallel: number) {
 async function staffDevice() {
   const email = `bench.staff.${unique()}@example.test`
   const staff = await adminAuth.createUser({ email, password: 'secret-123' })
-  await adminAuth.setCustomUserClaims(staff.uid, { role: 'staff', partnerId: partner.id })
+  await setUpStaffAccount(db, adminAuth, { uid: staff.uid, email, partnerId: partner.id, grantedBy: 'bench' })
   const app = initializeApp({ apiKey: 'demo', projectId: DEMO_PROJECT_ID }, `bench-${unique()}`)
   const auth = getAuth(app)
   connectAuthEmulator(auth, `http://127.0.0.1:${EMULATOR_PORTS.auth}`, { disableWarnings: true })

@@ -9,6 +9,7 @@ import { generateMemberNumber } from '../src/domain/cards/member-number'
 import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../src/domain/shared/platform'
 import { getOrCreateCardKey } from '../functions/src/cards/card-keys'
 import { joinMember } from '../functions/src/members/join-member'
+import { setUpStaffAccount } from '../functions/src/admin/staff/accounts'
 import { EMULATOR_HOST, emulatorAdmin } from './lib/emulator-admin'
 import { seedClubData } from './seed-club'
 
@@ -34,7 +35,7 @@ console.log('bench:scan — figures, not assertions')
 // 2. recordPurchase through the Functions emulator, from 1 and from 50 staff devices at once.
 const email = `bench.scan.${unique()}@example.test`
 const staff = await auth.createUser({ email, password: 'secret-123' })
-await auth.setCustomUserClaims(staff.uid, { role: 'staff', partnerId: 'cafe-shachar' })
+await setUpStaffAccount(db, auth, { uid: staff.uid, email, partnerId: 'cafe-shachar', grantedBy: 'bench' })
 
 async function device() {
   const app = initializeApp({ apiKey: 'demo', projectId: DEMO_PROJECT_ID }, `till-${unique()}`)

@@ -157,6 +157,8 @@ export const demoConfig: ClubConfig = {
     staffDailyCap: 40,
   },
   photos: { dailyUploads: 20 },
+  // A point is worth 5 agorot (₪1 earns a point, so 5% back), what partners settle at.
+  settlement: { pointValue: { agorot: 5, perPoints: 1 } },
   referrals: {
     enabled: true,
     friendWelcomePoints: 100,
@@ -418,6 +420,8 @@ export const demoMembers: DemoMember[] = [
     purchases: [
       { partnerId: 'delek-hatsafon', amount: 180, daysAgo: 14 },
       { partnerId: 'hadar-pharm', amount: 64.9, daysAgo: 4 },
+      // Above the review amount (₪2,000): held for the operator, so the console's queue has one.
+      { partnerId: 'super-hashchuna', amount: 2450, daysAgo: 1 },
     ],
     redemptions: [],
   },

@@ -4,8 +4,9 @@
 // (likes as the app writes them).
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore'
 import type { ClubConfig } from '../src/domain/shared/club-config'
+import type { ReportReason } from '../src/domain/community/posts'
 import { paths } from '../src/domain/shared/paths'
-import { featurePost } from '../functions/src/community/moderation'
+import { featurePost, reportContent } from '../functions/src/community/moderation'
 import { voteEntry } from '../functions/src/community/competitions'
 import { addComment, createPost } from '../functions/src/community/posts'
 import { seedPhoto } from './lib/seed-photo'
@@ -21,7 +22,13 @@ interface DemoPost {
   text: string
   partnerId?: string
   announcement?: { pinned: boolean; cta?: { label: string; path: string } }
-  comments?: { author: 'dana' | 'yossi'; minutesAgo: number; text: string }[]
+  comments?: {
+    author: 'dana' | 'yossi'
+    minutesAgo: number
+    text: string
+    /** Another member reports it: the operator's moderation queue opens with this report. */
+    report?: { by: 'dana' | 'yossi'; minutesAgo: number; reason: ReportReason; note: string }
+  }[]
   likedBy?: ('dana' | 'yossi' | 'admin')[]
   /** The club features it (the author earns the featured-post bonus). */
   featured?: boolean
@@ -56,7 +63,14 @@ const POSTS: DemoPost[] = [
     author: 'yossi',
     minutesAgo: 5 * 60,
     text: 'Any recommendations for a good Hebrew novel for a beginner? Heading to @Carmel Books this weekend.',
-    comments: [{ author: 'dana', minutesAgo: 4 * 60, text: 'ב־Carmel Books יש מדף של ספרים בעברית קלה, שווה לשאול את המוכרים.' }],
+    comments: [
+      {
+        author: 'dana',
+        minutesAgo: 4 * 60,
+        text: 'ב־Carmel Books יש מדף של ספרים בעברית קלה, שווה לשאול את המוכרים.',
+        report: { by: 'yossi', minutesAgo: 3 * 60, reason: 'other', note: 'Is this an ad for the store?' },
+      },
+    ],
   },
 ]
 
@@ -100,12 +114,16 @@ export async function seedDemoFeed(db: Firestore, config: ClubConfig, now: Date)
     })
     if (demo.competition) entries.push(postId)
     for (const [i, comment] of (demo.comments ?? []).entries()) {
-      await addComment(db, {
+      const { commentId } = await addComment(db, {
         uid: uidOf(comment.author),
         input: { requestId: `demo-comment-${demo.key}-${i}`, postId, text: comment.text },
         config,
         at: new Date(now.getTime() - comment.minutesAgo * MINUTE),
       })
+      if (comment.report) {
+        const { by, minutesAgo, reason, note } = comment.report
+        await reportContent(db, { uid: uidOf(by), input: { postId, commentId, reason, note }, config, at: new Date(now.getTime() - minutesAgo * MINUTE) })
+      }
     }
     if (demo.featured) {
       const admin = { uid: uidOf('admin'), role: 'admin' as const, partnerId: null, email: null, memberUid: null }

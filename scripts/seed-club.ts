@@ -7,6 +7,7 @@ import { paths } from '../src/domain/shared/paths'
 import { runMaintenance } from '../functions/src/maintenance/run'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
+import { setUpStaffAccount } from '../functions/src/admin/staff/accounts'
 import { submitReview } from '../functions/src/reviews/submit'
 import { grantBadges, visitBadges } from '../functions/src/earn/badges'
 import { recordStreakVisit } from '../functions/src/earn/streaks'
@@ -32,7 +33,9 @@ import { writeHunt } from '../functions/src/hunts/hunt-store'
 import { DEMO_HUNT_ANSWERS, demoHunt } from './demo-hunt'
 import { seedDemoEvents } from './demo-events'
 import { seedDemoFeed } from './demo-feed'
+import { seedDemoConfigDraft } from './demo-config'
 import { seedPhoto } from './lib/seed-photo'
+import { refreshReports } from '../functions/src/reports/refresh'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -102,7 +105,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
       if ('purchase' in event) {
         const partner = demoPartners.find((p) => p.id === event.purchase.partnerId)
         if (!partner) throw new Error(`unknown demo partner ${event.purchase.partnerId}`)
-        await recordPurchase(db, {
+        const recorded = await recordPurchase(db, {
           uid,
           partner,
           amount: event.purchase.amount,
@@ -111,8 +114,9 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
           config,
           at,
         })
-        // As recordPurchase does after a recorded purchase: the week of the visit counts.
-        await recordStreakVisit(db, uid, config, at, { backdate: true })
+        // As recordPurchase does after a recorded purchase: the week of the visit counts (a
+        // purchase held for the operator's review does not count until it is approved).
+        if (recorded.status === 'recorded') await recordStreakVisit(db, uid, config, at, { backdate: true })
       } else if ('review' in event) {
         const { partnerId, stars, text, photo } = event.review
         const photoId = photo ? await seedPhoto(db, uid, photo, config, at) : undefined
@@ -140,7 +144,8 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
     const uid = `staff-${partner.id}`
     const email = staffEmail(partner.id)
     await ensureUser(auth, uid, email, `${partner.name.en} staff`)
-    await auth.setCustomUserClaims(uid, { role: 'staff', partnerId: partner.id })
+    // The server's record of the staff role, with the claims, as grantStaff leaves them.
+    await setUpStaffAccount(db, auth, { uid, email, partnerId: partner.id, grantedBy: 'demo-admin' })
     accounts.push({ role: 'staff', email, password: DEMO_PASSWORD, label: partner.name.en })
   }
 
@@ -166,6 +171,9 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
   await auth.setCustomUserClaims('demo-admin', { role: 'admin' })
   accounts.push({ role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name })
   await seedDemoEvents(db, config, now)
+  await seedDemoConfigDraft(db)
+  // The operator's reports and settlement over everything above, as the nightly job would leave them.
+  await refreshReports(db, config, { full: true, now })
   return accounts
 }
 

@@ -8,8 +8,12 @@ import referrals from './he/referrals'
 import earn from './he/earn'
 import community from './he/community'
 import errors from './he/errors'
+import admin from './he/admin'
+import adminConfig from './he/adminConfig'
+import adminReports from './he/adminReports'
+import adminStaff from './he/adminStaff'
 
 // Hebrew messages, by section (src/i18n/he/<section>.ts), each typed by its English section.
-const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...errors }
+const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...errors, ...admin, ...adminConfig, ...adminReports, ...adminStaff }
 
 export default he

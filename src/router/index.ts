@@ -16,6 +16,8 @@ declare module 'vue-router' {
     staff?: boolean
     /** Staff or club operators (an event's door screen). */
     door?: boolean
+    /** Club operators (custom claim role: admin): the console and its screens. */
+    admin?: boolean
   }
 }
 
@@ -93,8 +95,9 @@ export const router = createRouter({
     },
     { path: '/check-in', name: 'check-in', component: () => import('@/views/CheckInView.vue'), meta: { member: true } },
     { path: '/staff', name: 'staff', component: () => import('@/views/StaffView.vue'), meta: { staff: true } },
-    // A screen-mode store's counter device: the rotating visit code, signed on the device.
-    { path: '/counter', name: 'counter', component: () => import('@/views/CounterView.vue'), meta: { staff: true } },
+    // A screen-mode store's counter device: the rotating visit code, signed on the device. Its
+    // staff open it, or an operator for a store chosen in the console (`?partner=`), as at a door.
+    { path: '/counter', name: 'counter', component: () => import('@/views/CounterView.vue'), meta: { door: true } },
     // A printable poster; the signed code travels in the link, so it needs no sign-in.
     {
       path: '/poster/:partnerId',
@@ -102,6 +105,9 @@ export const router = createRouter({
       component: () => import('@/views/PosterView.vue'),
       props: true,
     },
+    // Stands for the console until its routes are added (the guard loads them for an admin), so
+    // the card route carries nothing of the console, not even the list of its screens.
+    { path: '/admin/:pathMatch(.*)*', name: 'admin-pending', component: () => import('@/views/NotFoundView.vue'), meta: { admin: true } },
     { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { guest: true } },
     { path: '/sign-up', name: 'sign-up', component: () => import('@/views/SignUpView.vue'), meta: { guest: true } },
     { path: '/join', name: 'join', component: () => import('@/views/JoinView.vue'), meta: { joining: true } },
@@ -119,13 +125,23 @@ router.beforeEach(async (to) => {
   rememberInvite(to.query)
   const session = useSessionStore()
   await session.ready
-  const needsUser = to.meta.member || to.meta.joining || to.meta.staff || to.meta.door
+  const needsUser = to.meta.member || to.meta.joining || to.meta.staff || to.meta.door || to.meta.admin
   if (needsUser && !session.user) {
     return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   }
   if (to.meta.guest && session.user) return safeRedirect(to)
   // Staff accounts work the till; the member screens are for members.
   if (session.user?.role === 'staff' && (to.meta.member || to.meta.joining)) return { name: 'staff' }
+  // An operator's account is not a member's: it opens on the console, never on the join form.
+  if (session.user?.role === 'admin' && (to.meta.member || to.meta.joining)) return '/admin'
+  if (to.meta.admin) {
+    if (session.user?.role !== 'admin') return { name: session.user?.role === 'staff' ? 'staff' : 'wallet' }
+    if (router.hasRoute('admin')) return true
+    const { adminRoutes } = await import('./admin-routes')
+    router.addRoute(adminRoutes)
+    // Matched again now that the console's own routes exist.
+    return to.fullPath
+  }
   if (to.meta.staff) return session.user?.role === 'staff' ? true : { name: 'wallet' }
   if (to.meta.door) return session.user?.role === 'staff' || session.user?.role === 'admin' ? true : { name: 'wallet' }
   if (!needsUser) return true
@@ -143,5 +159,6 @@ router.beforeEach(async (to) => {
 // The card shows only the `core` messages (loaded before the first paint); every other screen
 // waits for the rest of its language, a few kilobytes that the service worker keeps.
 router.beforeResolve(async (to) => {
-  if (to.name !== 'wallet') await loadAllMessages()
+  if (to.meta.admin) await (await import('./admin-routes')).loadAdminMessages()
+  else if (to.name !== 'wallet') await loadAllMessages()
 })

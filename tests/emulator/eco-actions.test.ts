@@ -13,7 +13,7 @@ import { demoConfig } from '../../scripts/demo-club'
 import { seedClubData } from '../../scripts/seed-club'
 import { failure, ledgerDocs, memberDoc, receiptId, requestId, TEST_TILL, type Client } from './support/club'
 import { cardReady, confirmEco, ecoInput, ecoMember, ecoPolicy, ecoSnapshot, liveToken } from './support/eco'
-import { admin, clearEmulators, closeAdmin, newClient, roleClient } from './support/emulators'
+import { admin, clearEmulators, closeAdmin, makeStaff, newClient, roleClient } from './support/emulators'
 
 let market: Client
 let cafe: Client
@@ -98,7 +98,7 @@ describe('confirmEcoAction', () => {
   it('never pays the staff member’s own account', async () => {
     const email = `barista.${Date.now()}@example.test`
     const user = await admin().auth.createUser({ email, password: 'secret-123' })
-    await admin().auth.setCustomUserClaims(user.uid, { role: 'staff', partnerId: 'cafe-shachar' })
+    await makeStaff(user.uid, 'cafe-shachar', { email })
     const staff = await newClient({ signIn: { email, password: 'secret-123' } })
     const joined = await staff.call<JoinClubInput, JoinClubResult>('joinClub', { name: 'Barista Self', interests: ['coffee'], language: 'en', marketingConsent: false })
     const self = await cardReady({ ...staff, memberNo: joined.memberNo })

@@ -183,7 +183,7 @@ describe('a randomised workload of 500+ mixed operations', () => {
         kind = 'refund'
         // A refund always goes through (a second one replays); what was spent becomes debt.
         const receipt = pick(receipts.filter((r) => r.uid === member.uid)).receiptId
-        await reversePurchase(db, { partnerId: market.id, receiptId: receipt, by: 'load', config })
+        await reversePurchase(db, { partnerId: market.id, receiptId: receipt, actor: { uid: 'load', role: 'admin', partnerId: null, tillId: null }, config, reason: 'returned' })
       } else if (roll < 0.975) {
         kind = 'adjust'
         const points = Math.round((random() - 0.4) * 300) || 1

@@ -128,16 +128,16 @@ describe('reversePurchase', () => {
     const receipt = receiptId()
     await purchase(market, await scanned(member, 300, receipt)) // 50 + 300
     await redeem(member, 'car-wash') // −300 → 50
-    const refund = await market.call<{ receiptId: string }, { reversedPoints: number; shortfall: number; balance: number }>(
-      'reversePurchase',
-      { receiptId: receipt },
-    )
-    expect(refund).toMatchObject({ reversedPoints: 300, shortfall: 250, balance: 0 })
+    const refund = await market.call<object, Record<string, unknown>>('reversePurchase', { receiptId: receipt, reason: 'returned', tillId: TEST_TILL })
+    expect(refund).toMatchObject({ reversedPoints: 300, receiptId: receipt, amountShekels: 300, replayed: false })
+    // The till is never told the balance, nor the debt that would give it away.
+    expect(refund).not.toHaveProperty('balance')
+    expect(refund).not.toHaveProperty('shortfall')
     let doc = await memberDoc(member.uid)
     expect(doc).toMatchObject({ balance: 0, pointsDebt: 250 })
     expect(doc.qualifying.points).toBe(0)
 
-    const again = await market.call<{ receiptId: string }, { replayed: boolean }>('reversePurchase', { receiptId: receipt })
+    const again = await market.call<object, { replayed: boolean }>('reversePurchase', { receiptId: receipt, reason: 'returned', tillId: TEST_TILL })
     expect(again.replayed).toBe(true)
 
     const next = await purchase(market, await scanned(member, 100, receiptId()))
@@ -153,10 +153,10 @@ describe('reversePurchase', () => {
     const member = await joinedMember()
     const receipt = receiptId()
     await purchase(market, await scanned(member, 40, receipt))
-    expect((await failure(cafe.call('reversePurchase', { receiptId: receipt }))).code).toBe('not-found')
-    expect((await failure(cafe.call('reversePurchase', { receiptId: receipt, partnerId: 'super-hashchuna' }))).code).toBe('permission-denied')
-    expect((await failure(member.call('reversePurchase', { receiptId: receipt }))).code).toBe('permission-denied')
-    const byOperator = await operator.call<object, { reversedPoints: number }>('reversePurchase', { receiptId: receipt, partnerId: 'super-hashchuna' })
+    expect((await failure(cafe.call('reversePurchase', { receiptId: receipt, reason: 'returned', tillId: TEST_TILL }))).code).toBe('not-found')
+    expect((await failure(cafe.call('reversePurchase', { receiptId: receipt, partnerId: 'super-hashchuna', reason: 'returned', tillId: TEST_TILL }))).code).toBe('permission-denied')
+    expect((await failure(member.call('reversePurchase', { receiptId: receipt, reason: 'returned', tillId: TEST_TILL }))).code).toBe('permission-denied')
+    const byOperator = await operator.call<object, { reversedPoints: number }>('reversePurchase', { receiptId: receipt, partnerId: 'super-hashchuna', reason: 'returned' })
     expect(byOperator.reversedPoints).toBe(40)
     expect((await memberDoc(member.uid)).balance).toBe(50)
   })

@@ -1,10 +1,11 @@
-import type { Firestore } from 'firebase-admin/firestore'
+import type { Firestore, Transaction } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { debit } from '../../../src/domain/points/points'
 import { LEDGER_IDS } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
+import { recordAudit } from './audit'
 
 /** An operator's correction, with a mandatory note; a debit never takes the balance below zero. */
 export async function adjustPoints(
@@ -12,6 +13,15 @@ export async function adjustPoints(
   params: { uid: string; points: number; note: string; requestId: string; by: string; config: ClubConfig },
 ): Promise<{ balance: number; replayed: boolean }> {
   const key = LEDGER_IDS.adjustment(params.requestId)
+  const writes = (tx: Transaction) =>
+    recordAudit(tx, db, {
+      actor: { uid: params.by, role: 'admin', partnerId: null, tillId: null },
+      action: 'adjustPoints',
+      memberUid: params.uid,
+      partnerId: null,
+      target: key,
+      details: { points: params.points, note: params.note, requestId: params.requestId },
+    })
   return runLedgerOperation<{ balance: number; replayed: boolean }>(db, {
     uid: params.uid,
     key,
@@ -27,7 +37,7 @@ export async function adjustPoints(
           by: params.by,
           note: params.note,
         })
-        return { ...planned, result: { balance: planned.state.balance, replayed: false } }
+        return { ...planned, writes, result: { balance: planned.state.balance, replayed: false } }
       }
       const taken = debit(ctx.state, -params.points)
       return {
@@ -44,6 +54,7 @@ export async function adjustPoints(
             note: params.note,
           },
         ],
+        writes,
         result: { balance: taken.state.balance, replayed: false },
       }
     },

@@ -11,6 +11,8 @@ import { loadClubConfig } from '../club'
 import { db } from '../lib/admin'
 import { requireStaff } from '../lib/roles'
 import { identifyMember } from './identify'
+import { parseCardToken } from '../../../src/domain/cards/card-token'
+import { auditActor, recordAudit } from '../admin/audit'
 
 /**
  * `lookupMember`: before recording a typed member number, the till confirms who it is — first
@@ -23,8 +25,14 @@ export const lookupMember = callable(CALLABLES.lookupMember, { input: LookupMemb
   const config = await loadClubConfig(firestore)
   const now = new Date()
   const dayRef = firestore.doc(paths.staffDay(staff.uid, localDate(now, config.timeZone)))
+  // Audited with the counter, found or not: a lookup shows a member's name to the till.
+  const memberNo = input.memberNo ?? parseCardToken(input.token ?? '')?.memberNo ?? null
   await firestore.runTransaction(async (tx) => {
-    const counted = countLookup(config.purchases, staffDayOf((await tx.get(dayRef)).data()), now)
+    const [day, number] = await Promise.all([
+      tx.get(dayRef),
+      memberNo ? tx.get(firestore.doc(paths.memberNumber(memberNo))) : null,
+    ])
+    const counted = countLookup(config.purchases, staffDayOf(day.data()), now)
     if (!counted.ok) {
       throw new HttpsError('resource-exhausted', `Too many member lookups (${counted.reason}, limit ${counted.limit}).`, {
         reason: counted.reason,
@@ -32,6 +40,15 @@ export const lookupMember = callable(CALLABLES.lookupMember, { input: LookupMemb
       })
     }
     tx.set(dayRef, { ...counted.next, lastLookupAt: Timestamp.fromDate(now), tillId: input.tillId ?? null }, { merge: true })
+    const uid = number?.get('uid')
+    recordAudit(tx, firestore, {
+      actor: auditActor(staff, input.tillId ?? null),
+      action: 'lookupMember',
+      memberUid: typeof uid === 'string' ? uid : null,
+      partnerId: staff.partnerId,
+      target: memberNo,
+      details: { typed: input.memberNo !== undefined, found: typeof uid === 'string' },
+    })
   })
   const member = await identifyMember(firestore, input, now)
   const doc = await firestore.doc(paths.member(member.uid)).get()

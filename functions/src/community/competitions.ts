@@ -16,6 +16,7 @@ import { awardPoints } from '../ledger/award'
 import type { Caller } from '../lib/roles'
 import { createPost } from './posts'
 import { loadCompetition, wrongPhase } from './competition-entry'
+import { auditActor, recordAudit } from '../admin/audit'
 
 /**
  * `voteEntry`: one vote per member per competition, during the voting window, for a published
@@ -132,6 +133,21 @@ export async function closeCompetition(
     config,
     at: params.at,
   })
-  await ref.update({ closed: true, closedAt: Timestamp.fromDate(now), closedBy: caller.uid, winners, announcementId: announcement.postId })
-  return { winners, postId: announcement.postId, replayed: false }
+  // Closed and logged once: of two closings at the same moment, the second finds it closed.
+  return db.runTransaction(async (tx) => {
+    const current = await tx.get(ref)
+    if (current.get('closed') === true) {
+      return { winners: current.get('winners') as CompetitionWinner[], postId: String(current.get('announcementId')), replayed: true }
+    }
+    tx.update(ref, { closed: true, closedAt: Timestamp.fromDate(now), closedBy: caller.uid, winners, announcementId: announcement.postId })
+    recordAudit(tx, db, {
+      actor: auditActor(caller),
+      action: 'closeCompetition',
+      memberUid: null,
+      partnerId: null,
+      target: competition.id,
+      details: { winners: winners.map((w) => w.postId).join(','), announcementId: announcement.postId },
+    })
+    return { winners, postId: announcement.postId, replayed: false }
+  })
 }

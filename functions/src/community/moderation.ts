@@ -15,6 +15,7 @@ import { COLLECTIONS, idOf, paths } from '../../../src/domain/shared/paths'
 import type { Caller } from '../lib/roles'
 import { recountComment } from './posts'
 import { payContentReward } from './standing'
+import { auditActor, recordAudit } from '../admin/audit'
 
 function targetRef(db: Firestore, input: { postId: string; commentId?: string }): DocumentReference {
   return db.doc(input.commentId ? paths.postComment(input.postId, input.commentId) : paths.post(input.postId))
@@ -132,6 +133,14 @@ export async function moderateContent(
       reportsClosed: reports.size,
       at,
     })
+    recordAudit(tx, db, {
+      actor: auditActor(caller),
+      action: 'moderateContent',
+      memberUid: authorUid,
+      partnerId: null,
+      target: input.commentId ? `${input.postId}/${input.commentId}` : input.postId,
+      details: { decision: input.decision, days: input.days ?? null, note: input.note, statusBefore: before, statusAfter: status, reportsClosed: reports.size },
+    })
     return { status, reportsClosed: reports.size, outcome, before, authorUid, kind: target.get('kind') }
   })
   // A held post or comment let through earns what it would have earned when written.
@@ -183,7 +192,18 @@ export async function featurePost(db: Firestore, params: { caller: Caller; input
     if (!post.exists || post.get('status') !== 'published' || post.get('kind') !== 'member') {
       throw new HttpsError('not-found', 'Only a published member post can be featured.', { reason: 'content-not-found' })
     }
-    if (post.get('featured') !== true) tx.update(ref, { featured: true, featuredAt: Timestamp.fromDate(params.at ?? new Date()), featuredBy: caller.uid })
+    // Featuring an already featured post changes nothing, so it is not logged again.
+    if (post.get('featured') !== true) {
+      tx.update(ref, { featured: true, featuredAt: Timestamp.fromDate(params.at ?? new Date()), featuredBy: caller.uid })
+      recordAudit(tx, db, {
+        actor: auditActor(caller),
+        action: 'featurePost',
+        memberUid: String(post.get('authorUid')),
+        partnerId: null,
+        target: input.postId,
+        details: {},
+      })
+    }
     return String(post.get('authorUid'))
   })
   // The author may have left in between: the post stays featured, nobody is paid.

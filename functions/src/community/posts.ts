@@ -18,6 +18,7 @@ import { hasVerifiedVisit } from '../reviews/visits'
 import { firestorePhotoStore, type PhotoStore } from '../photos/photo-store'
 import { claimEntry } from './competition-entry'
 import { checkPace, commitWithStanding, payContentReward, standingOf } from './standing'
+import { auditActor, recordAudit } from '../admin/audit'
 
 function refuseText(judged: Extract<ContentJudgement, { ok: false }>): never {
   throw new HttpsError('invalid-argument', `Invalid input — text: ${judged.reason}`, {
@@ -133,6 +134,16 @@ export async function createPost(
     for (let i = 0; i < COUNTER_SHARDS; i++) tx.create(db.doc(paths.postCounter(postId, i)), { postId, likes: 0, comments: 0 })
     for (const photoId of photoIds) photos.attach(tx, photoId, { kind: 'post', id: postId }, now)
     enter?.(postId)
+    if (announcement) {
+      recordAudit(tx, db, {
+        actor: auditActor(caller),
+        action: 'createPost',
+        memberUid: null,
+        partnerId: partner?.id ?? null,
+        target: postId,
+        details: { announcement: true, pinned: announcement.pinned ?? false, requestId: input.requestId },
+      })
+    }
     const answer: CreatePostResult = { postId, status: judged.status, flags: judged.flags, points: 0, replayed: false }
     return { result: answer, standing: recent ? { posts: recent } : null }
   })

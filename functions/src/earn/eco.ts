@@ -9,7 +9,9 @@ import { LEDGER_IDS, idOf, paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation, type LedgerContext } from '../ledger/transaction'
 import { isSelfDealing, type Recorder } from '../purchases/record'
+import { tillLogId, writeTillLog } from '../purchases/till-log'
 import { grantBadges } from './badges'
+import { recordAudit } from '../admin/audit'
 
 /** An eco refusal as the callable's error: its code, its reason and any limit, for the till to explain. */
 export function refuseEco(refusal: EcoRefusal): never {
@@ -75,6 +77,33 @@ export async function confirmEco(
           tx.create(firestore.doc(params.scanPath), { uid, partnerId, ecoActionId: action.id, requestId: params.requestId, scannedAt: Timestamp.fromDate(ctx.now) })
           tx.set(usageRef, verdict.usage)
           tx.set(staffDayRef, { ...verdict.staffDay, partnerId })
+          recordAudit(tx, firestore, {
+            actor: { uid: staff.uid, role: 'staff', partnerId, tillId: staff.tillId },
+            action: 'confirmEcoAction',
+            memberUid: uid,
+            partnerId,
+            target: action.id,
+            details: { points: action.points, requestId: params.requestId },
+          })
+          writeTillLog(
+            tx,
+            firestore,
+            tillLogId('eco', uid, params.requestId),
+            {
+              kind: 'eco',
+              partnerId,
+              tillId: staff.tillId,
+              by: staff.uid,
+              receiptId: null,
+              amountShekels: null,
+              points: action.points,
+              displayName: nameAtTill(String(ctx.member.get('name') ?? '')),
+              ref: action.id,
+              name: null,
+            },
+            ctx.now,
+            ctx.today,
+          )
         },
         // The member's copy for the Earn hub (an activity rule of the same id shows it there).
         memberFields: { [`earnUsage.${action.id}`]: verdict.usage },

@@ -20,6 +20,7 @@ import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { requireAuth } from '../lib/errors'
 import { requireAdmin } from '../lib/roles'
+import { auditActor, recordAudit } from '../admin/audit'
 
 /** The PRODUCT.md code of each refusal: bad dates are the input's fault, the rest the member's situation. */
 const REFUSAL_CODES: Record<DutyRefusal, 'invalid-argument' | 'failed-precondition' | 'resource-exhausted'> = {
@@ -124,6 +125,14 @@ export const revokeReserveDuty = callable(
       tx.update(doc.ref, { revokedOn: today, revokedBy: admin.uid, revokedAt: Timestamp.fromDate(now), revokeNote: input.note })
       const declarations = all.docs.map(declarationOf).map((d) => (d.id === target.id ? { ...d, revokedOn: today } : d))
       writeSummary(tx, member, declarations, config, today, now)
+      recordAudit(tx, firestore, {
+        actor: auditActor(admin),
+        action: 'revokeReserveDuty',
+        memberUid: input.uid,
+        partnerId: null,
+        target: target.id,
+        details: { revokedOn: today, note: input.note },
+      })
       return { id: target.id, revokedOn: today, alreadyRevoked: false }
     })
   },

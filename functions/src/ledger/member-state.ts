@@ -1,4 +1,4 @@
-import { Timestamp, type DocumentData } from 'firebase-admin/firestore'
+import { FieldValue, Timestamp, type DocumentData } from 'firebase-admin/firestore'
 import type { LocalDate } from '../../../src/domain/shared/calendar'
 import { categoryOf, type LedgerReason, type LedgerSource, type LedgerType } from '../../../src/domain/points/ledger'
 import type { LotSlice } from '../../../src/domain/points/lots'
@@ -56,6 +56,9 @@ export function entryData(draft: EntryDraft, balanceAfter: number, at: Date) {
     note: draft.note ?? null,
     balanceAfter,
     createdAt: Timestamp.fromDate(at),
+    // The commit's own time: the reports fold entries in this order (a backdated or slow
+    // transaction's createdAt can be earlier than entries already folded; its commit time cannot).
+    recordedAt: FieldValue.serverTimestamp(),
     ...(draft.details ?? {}),
   }
 }

@@ -9,18 +9,21 @@ import { parseInput } from './errors'
  * contract's; then the handler, whose answer must be the contract's result. `name` is the
  * function's exported name (a unit test holds `functions/src/index.ts` to it).
  */
-export function callable<N extends CallableName, Input, Caller>(
+export function callable<N extends CallableName, Input, Authorize extends (request: CallableRequest) => unknown>(
   name: N,
   spec: {
     input: ZodType<Input, CallableInput<N>>
-    /** Throws `unauthenticated` / `permission-denied`; returns who is calling. */
-    authorize: (request: CallableRequest) => Caller
+    /**
+     * Throws `unauthenticated` / `permission-denied`; returns who is calling. May read Firestore
+     * (a staff account's standing is kept there, not only in the token), so it may be async.
+     */
+    authorize: Authorize
     options?: CallableOptions
   },
-  handler: (input: Input, caller: Caller, request: CallableRequest) => Promise<CallableResult<N>>,
+  handler: (input: Input, caller: Awaited<ReturnType<Authorize>>, request: CallableRequest) => Promise<CallableResult<N>>,
 ) {
   return onCall({ ...spec.options }, async (request): Promise<CallableResult<N>> => {
-    const caller = spec.authorize(request)
+    const caller = (await spec.authorize(request)) as Awaited<ReturnType<Authorize>>
     return handler(parseInput(spec.input, request.data ?? {}), caller, request)
   })
 }

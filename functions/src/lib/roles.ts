@@ -1,5 +1,7 @@
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https'
 import { requireAuth } from './errors'
+import { db } from './admin'
+import { staffStanding } from '../admin/staff/accounts'
 
 export interface Caller {
   uid: string
@@ -19,13 +21,20 @@ export function callerOf(request: Pick<CallableRequest, 'auth'>): Caller {
   return { uid, role, partnerId, email, memberUid }
 }
 
-/** Staff of a partner store (with the partner in their claims). */
-export function requireStaff(request: Pick<CallableRequest, 'auth'>): Caller & { partnerId: string } {
+/**
+ * Staff of a partner store, by the server's record (`staffAccounts/{uid}`), not by the token alone:
+ * a claim lives in an ID token for up to an hour, and granting, moving and revoking take effect on
+ * the account's next call. The store is the record's, whatever an older token says.
+ */
+export async function requireStaff(request: Pick<CallableRequest, 'auth'>): Promise<Caller & { partnerId: string }> {
   const caller = callerOf(request)
-  if (caller.role !== 'staff' || !caller.partnerId) {
-    throw new HttpsError('permission-denied', 'Only partner-store staff can do this.')
+  const standing = caller.role === 'admin' ? null : await staffStanding(db(), caller.uid)
+  if (!standing) {
+    // A token that still says staff belongs to an account whose role was taken away.
+    const details = caller.role === 'staff' ? { reason: 'staff-revoked' } : undefined
+    throw new HttpsError('permission-denied', 'Only partner-store staff can do this.', details)
   }
-  return { ...caller, partnerId: caller.partnerId }
+  return { ...caller, role: 'staff', partnerId: standing.partnerId, memberUid: standing.memberUid ?? caller.memberUid }
 }
 
 export function requireAdmin(request: Pick<CallableRequest, 'auth'>): Caller {
@@ -34,8 +43,9 @@ export function requireAdmin(request: Pick<CallableRequest, 'auth'>): Caller {
   return caller
 }
 
-export function requireStaffOrAdmin(request: Pick<CallableRequest, 'auth'>): Caller {
+/** An operator (by claim), or staff by the server's record (see requireStaff). */
+export async function requireStaffOrAdmin(request: Pick<CallableRequest, 'auth'>): Promise<Caller> {
   const caller = callerOf(request)
-  if (caller.role === 'member') throw new HttpsError('permission-denied', 'Only staff or operators can do this.')
-  return caller
+  if (caller.role === 'admin') return caller
+  return requireStaff(request)
 }

@@ -4,6 +4,7 @@ import { HttpsError } from 'firebase-functions/v2/https'
 import type { Partner } from '../../../src/domain/shared/club-config'
 import { fromBase64, toBase64 } from '../../../src/domain/shared/crypto'
 import { paths } from '../../../src/domain/shared/paths'
+import { recordAudit, type AuditActor } from '../admin/audit'
 
 export interface PartnerSecret {
   /** Signs the partner's rotating counter code (base64, 32 bytes). */
@@ -42,7 +43,7 @@ export async function counterKeyBytes(db: Firestore, partnerId: string): Promise
  * A new poster version: every earlier poster of the partner is refused from now on. A request id
  * seen on the last re-issue answers with that version, so an operator's retry re-issues once.
  */
-export async function reissuePosterVersion(db: Firestore, partnerId: string, requestId: string | null): Promise<number> {
+export async function reissuePosterVersion(db: Firestore, partnerId: string, requestId: string | null, actor: AuditActor): Promise<number> {
   const ref = db.doc(paths.partnerSecret(partnerId))
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref)
@@ -50,6 +51,14 @@ export async function reissuePosterVersion(db: Firestore, partnerId: string, req
     if (requestId && snap.get('reissueRequestId') === requestId) return current.posterVersion
     const next = { ...current, posterVersion: current.posterVersion + 1 }
     tx.set(ref, { ...next, reissueRequestId: requestId, reissuedAt: Timestamp.now() })
+    recordAudit(tx, db, {
+      actor,
+      action: 'reissuePosterCode',
+      memberUid: null,
+      partnerId,
+      target: partnerId,
+      details: { version: next.posterVersion, requestId },
+    })
     return next.posterVersion
   })
 }
@@ -59,13 +68,14 @@ export async function reissuePosterVersion(db: Firestore, partnerId: string, req
  * device), and the partner's counter screens fetch the new key when they next open online. A
  * request id seen on the last rotation answers without rotating again.
  */
-export async function rotateCounterKeyOf(db: Firestore, partnerId: string, requestId: string | null): Promise<void> {
+export async function rotateCounterKeyOf(db: Firestore, partnerId: string, requestId: string | null, actor: AuditActor): Promise<void> {
   const ref = db.doc(paths.partnerSecret(partnerId))
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(ref)
     if (requestId && snap.get('rotateRequestId') === requestId) return
     const current = snap.exists ? secretOf(snap.data()) : fresh()
     tx.set(ref, { ...current, counterKey: toBase64(randomBytes(32)), rotateRequestId: requestId, rotatedAt: Timestamp.now() }, { merge: true })
+    recordAudit(tx, db, { actor, action: 'rotateCounterKey', memberUid: null, partnerId, target: partnerId, details: { requestId } })
   })
 }
 

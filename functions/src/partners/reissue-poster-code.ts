@@ -4,6 +4,7 @@ import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { loadPartner } from '../lib/lookups'
 import { requireAdmin } from '../lib/roles'
+import { auditActor } from '../admin/audit'
 import { reissuePosterVersion, requireVisitMode } from './partner-secrets'
 import { posterCodeFor } from './poster-key'
 
@@ -14,10 +15,10 @@ import { posterCodeFor } from './poster-key'
 export const reissuePosterCode = callable(
   CALLABLES.reissuePosterCode,
   { input: ReissuePosterCodeInputSchema, authorize: requireAdmin },
-  async ({ partnerId, requestId }) => {
+  async ({ partnerId, requestId }, admin) => {
     const firestore = db()
     requireVisitMode(await loadPartner(firestore, partnerId), 'printed')
-    const version = await reissuePosterVersion(firestore, partnerId, requestId ?? null)
+    const version = await reissuePosterVersion(firestore, partnerId, requestId ?? null, auditActor(admin))
     return { partnerId, code: await posterCodeFor(firestore, partnerId, version), version }
   },
 )

@@ -4,6 +4,7 @@ import { db } from '../lib/admin'
 import { callable } from '../lib/callable'
 import { loadPartner } from '../lib/lookups'
 import { requireAdmin } from '../lib/roles'
+import { auditActor } from '../admin/audit'
 import { requireVisitMode, rotateCounterKeyOf } from './partner-secrets'
 
 /**
@@ -13,10 +14,10 @@ import { requireVisitMode, rotateCounterKeyOf } from './partner-secrets'
 export const rotateCounterKey = callable(
   CALLABLES.rotateCounterKey,
   { input: ReissuePosterCodeInputSchema, authorize: requireAdmin },
-  async ({ partnerId, requestId }) => {
+  async ({ partnerId, requestId }, admin) => {
     const firestore = db()
     requireVisitMode(await loadPartner(firestore, partnerId), 'screen')
-    await rotateCounterKeyOf(firestore, partnerId, requestId ?? null)
+    await rotateCounterKeyOf(firestore, partnerId, requestId ?? null, auditActor(admin))
     return { partnerId, rotated: true as const }
   },
 )

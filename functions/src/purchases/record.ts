@@ -10,6 +10,8 @@ import { normalizeEmail } from '../../../src/domain/referrals/referrals'
 import { effectiveTier, type TierBoost } from '../../../src/domain/points/tiers'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation, type LedgerContext } from '../ledger/transaction'
+import { recordAudit } from '../admin/audit'
+import { tillLogId, writeTillLog } from './till-log'
 
 export type { PurchaseResult }
 
@@ -144,6 +146,40 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
           ...audit,
           recordedAt: Timestamp.fromDate(ctx.now),
         })
+        recordAudit(tx, db, {
+          actor: { uid: staff.uid, role: 'staff', partnerId: partner.id, tillId: staff.tillId },
+          action: 'recordPurchase',
+          memberUid: uid,
+          partnerId: partner.id,
+          target: receiptId,
+          details: {
+            amountShekels: amount,
+            points,
+            status: held ? 'pending' : 'recorded',
+            typed,
+            offline,
+            typedReason: params.typedReason ?? null,
+          },
+        })
+        writeTillLog(
+          tx,
+          db,
+          tillLogId('purchase', partner.id, receiptId),
+          {
+            kind: 'purchase',
+            partnerId: partner.id,
+            tillId: staff.tillId,
+            by: staff.uid,
+            receiptId,
+            amountShekels: amount,
+            points,
+            displayName: nameAtTill(String(ctx.member.get('name') ?? '')),
+            ref: null,
+            name: null,
+          },
+          ctx.now,
+          ctx.today,
+        )
       }
       if (held) {
         return {

@@ -1,10 +1,11 @@
-import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore'
+import { FieldValue, Timestamp, type Firestore, type Transaction } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { ReviewPurchaseResult } from '../../../src/domain/contracts/callable-results'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
+import { recordAudit } from '../admin/audit'
 
 export interface ReviewedPurchase extends ReviewPurchaseResult {
   uid: string
@@ -43,6 +44,15 @@ export async function reviewPurchase(
     return { ...facts, status: wanted, points: params.approve ? points : 0, replayed }
   }
   const review = (now: Date) => ({ reviewedBy: params.by, reviewedAt: Timestamp.fromDate(now), reviewNote: params.note })
+  const audit = (tx: Transaction) =>
+    recordAudit(tx, db, {
+      actor: { uid: params.by, role: 'admin', partnerId: null, tillId: null },
+      action: 'reviewPurchase',
+      memberUid: uid,
+      partnerId: params.partnerId,
+      target: params.receiptId,
+      details: { approve: params.approve, points, amountShekels, note: params.note },
+    })
 
   if (!params.approve) {
     return db.runTransaction(async (tx) => {
@@ -51,6 +61,7 @@ export async function reviewPurchase(
       const now = new Date()
       tx.update(receiptRef, { status: 'refused', ...review(now) })
       tx.update(db.doc(paths.member(uid)), { pendingPoints: FieldValue.increment(-points), updatedAt: Timestamp.fromDate(now) })
+      audit(tx)
       return decided('refused', false)
     })
   }
@@ -81,7 +92,10 @@ export async function reviewPurchase(
       return {
         ...planned,
         memberFields: { pendingPoints: FieldValue.increment(-points) },
-        writes: (tx) => tx.update(receiptRef, { status: 'recorded', ...review(ctx.now) }),
+        writes: (tx) => {
+          tx.update(receiptRef, { status: 'recorded', ...review(ctx.now) })
+          audit(tx)
+        },
         result: decided('recorded', false),
       }
     },

@@ -1,4 +1,4 @@
-import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore } from 'firebase-admin/firestore'
+import { FieldValue, Timestamp, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
 import { addMonths, monthOf } from '../../../src/domain/shared/calendar'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
@@ -10,6 +10,7 @@ import { findTier } from '../../../src/domain/points/tiers'
 import { planCredit } from '../ledger/award'
 import type { EntryDraft } from '../ledger/member-state'
 import { runLedgerOperation, type LedgerContext, type LedgerPlan } from '../ledger/transaction'
+import { recordAudit } from '../admin/audit'
 
 /** The purchase that made the friend a real customer, kept server-only for a refund to find. */
 export interface QualifyingReceipt {
@@ -174,6 +175,15 @@ export async function reviewHeldReferral(
     return { status: approve ? 'qualified' : 'refused', replayed: true }
   }
   const notHeld = () => new HttpsError('failed-precondition', 'This referral is not waiting for review.', { reason: 'referral-not-held' })
+  const audit = (tx: Transaction, details: Record<string, string | number | boolean | null>) =>
+    recordAudit(tx, db, {
+      actor: { uid: by, role: 'admin', partnerId: null, tillId: null },
+      action: 'reviewReferral',
+      memberUid: friendUid,
+      partnerId: null,
+      target: friendUid,
+      details: { approve, note, referrerUid: String(referral.get('referrerUid') ?? ''), ...details },
+    })
   const earlier = answerFor(referral)
   if (earlier) return earlier
   if (referral.get('status') !== 'held') throw notHeld()
@@ -186,6 +196,7 @@ export async function reviewHeldReferral(
       if (current.get('status') !== 'held') throw notHeld()
       const at = Timestamp.now()
       tx.update(referralRef, { status: 'refused', refusal: 'review-refused', review: { approve, note, by, at } })
+      audit(tx, {})
       return { status: 'refused' as const, replayed: false }
     })
   }
@@ -218,6 +229,7 @@ export async function reviewHeldReferral(
             review: { approve, note, by, at },
           })
           tx.set(usageRef, { month, count: usage.paidThisMonth + 1, recent: usage.recent }, { merge: true })
+          audit(tx, { rewardPoints: reward.points })
         },
         result: { status: 'qualified', replayed: false },
       }

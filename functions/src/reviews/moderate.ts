@@ -8,6 +8,7 @@ import type { ModerateReviewInput, ModerateReviewResult } from '../../../src/dom
 import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation, type LedgerContext } from '../ledger/transaction'
+import { recordAudit } from '../admin/audit'
 
 type Decision = Pick<ModerateReviewInput, 'reviewId' | 'decision' | 'note'>
 
@@ -37,6 +38,15 @@ export async function moderateReview(
       count: FieldValue.increment(sign),
       starsSum: FieldValue.increment(sign * Number(review.get('stars'))),
     }, { merge: true })
+  const audit = (tx: Transaction, review: DocumentSnapshot, points: number) =>
+    recordAudit(tx, db, {
+      actor: { uid: params.by, role: 'admin', partnerId: null, tillId: null },
+      action: 'moderateReview',
+      memberUid: uid,
+      partnerId: String(review.get('partnerId')),
+      target: reviewId,
+      details: { decision: params.decision, note: params.note, points },
+    })
   const read = async (ctx: LedgerContext) => {
     const review = await ctx.tx.get(reviewRef)
     if (!review.exists) throw new HttpsError('not-found', 'No such review.', { reason: 'unknown-review' })
@@ -71,6 +81,7 @@ export async function moderateReview(
             tx.update(myRef, { status: 'published', publishedAt: at, points })
             tx.update(authorRef, { paidPoints: points, ...moderation(ctx.now) })
             shardMove(tx, review, 1)
+            audit(tx, review, points)
           },
           result: answer(points, false),
         }
@@ -125,6 +136,7 @@ export async function moderateReview(
           tx.update(myRef, { status: 'removed', removedAt: at })
           tx.update(authorRef, moderation(ctx.now))
           if (status === 'published') shardMove(tx, review, -1)
+          audit(tx, review, -points)
         },
         result: { reviewId, status: 'removed', points: -points, shortfall: taken.shortfall, replayed: false },
       }

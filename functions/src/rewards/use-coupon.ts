@@ -2,6 +2,10 @@ import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { UseCouponResult } from '../../../src/domain/contracts/callable-results'
 import { paths } from '../../../src/domain/shared/paths'
+import { recordAudit } from '../admin/audit'
+import { localDate } from '../../../src/domain/shared/calendar'
+import { nameAtTill } from '../../../src/domain/members/member'
+import { tillLogId, writeTillLog } from '../purchases/till-log'
 
 export type { UseCouponResult }
 
@@ -14,7 +18,16 @@ export type { UseCouponResult }
  */
 export async function useCoupon(
   db: Firestore,
-  params: { code: string; staffUid: string; partnerId: string; requestId: string; tillId: string; now?: Date },
+  params: {
+    code: string
+    staffUid: string
+    partnerId: string
+    requestId: string
+    tillId: string
+    /** The club's time zone: the acceptance is listed on the till's club day. */
+    timeZone: string
+    now?: Date
+  },
 ): Promise<UseCouponResult> {
   const ref = db.doc(paths.coupon(params.code))
   const useRef = db.doc(paths.couponUse(params.code))
@@ -45,6 +58,8 @@ export async function useCoupon(
         partnerId,
       })
     }
+    const memberUid = coupon.get('uid')
+    const member = typeof memberUid === 'string' ? await tx.get(db.doc(paths.member(memberUid))) : null
     const at = Timestamp.fromDate(now)
     tx.update(ref, { status: 'used', usedAt: at, usedAtPartner: params.partnerId })
     tx.create(useRef, {
@@ -55,6 +70,33 @@ export async function useCoupon(
       tillId: params.tillId,
       usedAt: at,
     })
+    recordAudit(tx, db, {
+      actor: { uid: params.staffUid, role: 'staff', partnerId: params.partnerId, tillId: params.tillId },
+      action: 'useCoupon',
+      memberUid: typeof coupon.get('uid') === 'string' ? coupon.get('uid') : null,
+      partnerId: params.partnerId,
+      target: coupon.id,
+      details: { rewardId: String(coupon.get('rewardId')), requestId: params.requestId },
+    })
+    writeTillLog(
+      tx,
+      db,
+      tillLogId('coupon', coupon.id),
+      {
+        kind: 'coupon',
+        partnerId: params.partnerId,
+        tillId: params.tillId,
+        by: params.staffUid,
+        receiptId: null,
+        amountShekels: null,
+        points: 0,
+        displayName: nameAtTill(String(member?.get('name') ?? '')),
+        ref: String(coupon.get('rewardId')),
+        name: coupon.get('name') ?? null,
+      },
+      now,
+      localDate(now, params.timeZone),
+    )
     return result(false)
   })
 }

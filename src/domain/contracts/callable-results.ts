@@ -66,10 +66,18 @@ export interface CardKeyResult {
 }
 
 export interface ReversalResult {
+  /** Everything the purchase earned. */
   reversedPoints: number
-  /** Points already spent that could not be taken back; the member owes them (pointsDebt). */
-  shortfall: number
-  balance: number
+  receiptId: string
+  amountShekels: number
+  /** First name and initial, as the till names the customer. */
+  displayName: string
+  /**
+   * Points already spent that could not be taken back (the member owes them, pointsDebt), and the
+   * balance after: operators only — the till never learns a member's balance.
+   */
+  shortfall?: number
+  balance?: number
   replayed: boolean
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseCouponCode } from '../points/coupon-code'
 import { parseMemberNumber } from '../cards/member-number'
-import { TYPED_REASONS } from '../partners/till'
+import { REFUND_REASONS, TYPED_REASONS } from '../partners/till'
 import { SLUG_PATTERN } from '../shared/paths'
 
 /** Input schemas of the points callables (server-side validation; the app imports only types). */
@@ -20,7 +20,7 @@ const slug = z.string().regex(SLUG_PATTERN)
 const cardToken = z.string().min(10).max(64)
 const scannedAt = z.iso.datetime({ offset: true })
 /** The till (a staff device): a random id the staff app keeps on the device. */
-const tillId = z.string().regex(/^[\w-]{8,64}$/, '8–64 letters, digits, _ or -')
+export const tillId = z.string().regex(/^[\w-]{8,64}$/, '8–64 letters, digits, _ or -')
 
 /** Why staff typed the member number instead of scanning the card (typed purchases are flagged). */
 export { TYPED_REASONS, type TypedReason } from '../partners/till'
@@ -118,7 +118,10 @@ export const ReversePurchaseInputSchema = z.strictObject({
   receiptId,
   /** Staff reverse their own partner's receipts; an admin names the partner. */
   partnerId: slug.optional(),
+  /** Staff send their till (the refund is counted and audited with it); operators have none. */
   tillId: tillId.optional(),
+  /** Every refund says why (kept on the receipt, the ledger entry and the audit log). */
+  reason: z.enum(REFUND_REASONS),
 })
 export type ReversePurchaseInput = z.input<typeof ReversePurchaseInputSchema>
 

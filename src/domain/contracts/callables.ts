@@ -63,6 +63,21 @@ import type {
   RsvpEventInput,
   RsvpEventResult,
 } from '../community/events'
+import type { ListTillDayInput, TillDayResult } from '../partners/till-day'
+import type {
+  ConfigItemInput,
+  DiscardConfigDraftResult,
+  ListConfigItemsInput,
+  ListConfigItemsResult,
+  PublishConfigDraftResult,
+  SaveConfigDraftInput,
+  SaveConfigDraftResult,
+} from '../admin/config-items'
+import type { RefreshReportsInput, RefreshReportsResult } from '../reports/reports'
+import type { FindMemberInput, FindMemberResult } from '../admin/members'
+import type { GetSettlementInput, Settlement } from '../reports/settlement'
+import type { GrantStaffInput, RevokeStaffInput } from '../admin/staff-schema'
+import type { GrantStaffResult, RevokeStaffResult } from '../admin/staff'
 
 /**
  * Every callable, once: its input and its answer. The app's service wrappers and the functions
@@ -114,6 +129,16 @@ export interface CallableContracts {
   getEventDoorKey: { input: EventIdInput; result: EventDoorKeyResult }
   declareReserveDuty: { input: DeclareReserveDutyInput; result: DeclareReserveDutyResult }
   revokeReserveDuty: { input: RevokeReserveDutyInput; result: RevokeReserveDutyResult }
+  listTillDay: { input: ListTillDayInput; result: TillDayResult }
+  saveConfigDraft: { input: SaveConfigDraftInput; result: SaveConfigDraftResult }
+  publishConfigDraft: { input: ConfigItemInput; result: PublishConfigDraftResult }
+  discardConfigDraft: { input: ConfigItemInput; result: DiscardConfigDraftResult }
+  listConfigItems: { input: ListConfigItemsInput; result: ListConfigItemsResult }
+  refreshReports: { input: RefreshReportsInput; result: RefreshReportsResult }
+  getSettlement: { input: GetSettlementInput; result: Settlement }
+  findMember: { input: FindMemberInput; result: FindMemberResult }
+  grantStaff: { input: GrantStaffInput; result: GrantStaffResult }
+  revokeStaff: { input: RevokeStaffInput; result: RevokeStaffResult }
 }
 
 export type CallableName = keyof CallableContracts
@@ -164,4 +189,14 @@ export const CALLABLES: { readonly [N in CallableName]: N } = {
   getEventDoorKey: 'getEventDoorKey',
   declareReserveDuty: 'declareReserveDuty',
   revokeReserveDuty: 'revokeReserveDuty',
+  listTillDay: 'listTillDay',
+  saveConfigDraft: 'saveConfigDraft',
+  publishConfigDraft: 'publishConfigDraft',
+  discardConfigDraft: 'discardConfigDraft',
+  listConfigItems: 'listConfigItems',
+  refreshReports: 'refreshReports',
+  getSettlement: 'getSettlement',
+  findMember: 'findMember',
+  grantStaff: 'grantStaff',
+  revokeStaff: 'revokeStaff',
 }

@@ -18,6 +18,9 @@ export interface StaffDay {
   /** The minute of the last lookups (ISO, to the minute) and how many in it. */
   lookupMinute: string
   minuteLookups: number
+  /** Refunds recorded by this account today, and their sum in agorot. */
+  refundCount: number
+  refundSumAgorot: number
 }
 
 export const EMPTY_STAFF_DAY: StaffDay = {
@@ -28,6 +31,8 @@ export const EMPTY_STAFF_DAY: StaffDay = {
   lookups: 0,
   lookupMinute: '',
   minuteLookups: 0,
+  refundCount: 0,
+  refundSumAgorot: 0,
 }
 
 export function toAgorot(shekels: number): number {
@@ -115,6 +120,30 @@ export function countLookup(
   return { ok: true, next: { ...day, lookups: day.lookups + 1, lookupMinute: minute, minuteLookups: inMinute + 1 } }
 }
 
+export interface RefundRefusal {
+  code: 'resource-exhausted'
+  reason: 'refund-daily-count' | 'refund-daily-sum'
+  limit: number
+}
+
+/**
+ * Why this staff account may not refund a receipt of this amount today (null: it may). A refund
+ * counts with the whole receipt's amount: refunds take back everything the purchase earned.
+ */
+export function refundRefusal(policy: PurchasePolicy, day: StaffDay, amountShekels: number): RefundRefusal | null {
+  if (day.refundCount >= policy.dailyRefundCount) {
+    return { code: 'resource-exhausted', reason: 'refund-daily-count', limit: policy.dailyRefundCount }
+  }
+  if (day.refundSumAgorot + toAgorot(amountShekels) > toAgorot(policy.dailyRefundSumShekels)) {
+    return { code: 'resource-exhausted', reason: 'refund-daily-sum', limit: policy.dailyRefundSumShekels }
+  }
+  return null
+}
+
+export function afterRefund(day: StaffDay, amountShekels: number): StaffDay {
+  return { ...day, refundCount: day.refundCount + 1, refundSumAgorot: day.refundSumAgorot + toAgorot(amountShekels) }
+}
+
 /** How far a till's clock may run ahead of the server's. */
 export const CLOCK_SKEW_MS = 2 * 60_000
 
@@ -142,5 +171,7 @@ export function staffDayOf(data: Record<string, unknown> | undefined): StaffDay 
     lookups: num('lookups'),
     lookupMinute: typeof data?.lookupMinute === 'string' ? data.lookupMinute : '',
     minuteLookups: num('minuteLookups'),
+    refundCount: num('refundCount'),
+    refundSumAgorot: num('refundSumAgorot'),
   }
 }

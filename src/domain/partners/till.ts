@@ -4,3 +4,10 @@
  */
 export const TYPED_REASONS = ['phone-unavailable', 'phone-battery', 'qr-unreadable', 'app-not-installed'] as const
 export type TypedReason = (typeof TYPED_REASONS)[number]
+
+/**
+ * Why a purchase is refunded at the till: a refund always names one, kept on the receipt, the
+ * ledger entry and the audit log. Listed here so the till's refund form needs no zod.
+ */
+export const REFUND_REASONS = ['returned', 'wrong-amount', 'wrong-customer', 'cancelled'] as const
+export type RefundReason = (typeof REFUND_REASONS)[number]

@@ -73,6 +73,13 @@ export const PurchasePolicySchema = z.object({
   /** Member lookups (typed numbers) per staff account: per minute and per day. */
   lookupsPerMinute: z.number().int().min(1).max(1000),
   lookupsPerDay: z.number().int().min(1).max(100_000),
+  /**
+   * Refunds at the till per staff account per day: how many and their ₪ sum (a refund takes points
+   * back, so a dishonest account could otherwise refund and re-record to its liking). Defaults keep
+   * configurations written before refunds parsing.
+   */
+  dailyRefundCount: z.number().int().min(0).max(10_000).default(20),
+  dailyRefundSumShekels: z.number().min(0).max(100_000_000).default(5000),
 })
 export type PurchasePolicy = z.infer<typeof PurchasePolicySchema>
 
@@ -88,6 +95,8 @@ export const DEFAULT_PURCHASE_POLICY: PurchasePolicy = {
   dailyOfflineCount: 100,
   lookupsPerMinute: 10,
   lookupsPerDay: 200,
+  dailyRefundCount: 20,
+  dailyRefundSumShekels: 5000,
 }
 
 export const ClubConfigSchema = z
@@ -156,6 +165,13 @@ export const ClubConfigSchema = z
     eco: EcoPolicySchema.default(DEFAULT_ECO_POLICY),
     /** Photos members attach (src/domain/photos/photos.ts): uploads per member per club day. */
     photos: z.object({ dailyUploads: z.number().int().min(0).max(1000) }).default({ dailyUploads: 20 }),
+    /**
+     * Partner settlement (src/domain/reports/settlement.ts): every `perPoints` points are worth
+     * `agorot` agorot. 0 until the operator sets it, so no statement invents money.
+     */
+    settlement: z
+      .object({ pointValue: z.object({ agorot: z.number().int().min(0).max(100_000), perPoints: z.number().int().min(1).max(10_000) }) })
+      .default({ pointValue: { agorot: 0, perPoints: 1 } }),
     referrals: z.object({
       enabled: z.boolean(),
       friendWelcomePoints: z.number().int().min(0).max(100_000),

@@ -70,6 +70,15 @@ export const COLLECTIONS = {
   competitions: 'competitions',
   competitionEntrants: 'entrants',
   competitionVotes: 'votes',
+  configDrafts: 'configDrafts',
+  configVersions: 'configVersions',
+  configHistory: 'configHistory',
+  audit: 'audit',
+  staffAccounts: 'staffAccounts',
+  clubReports: 'clubReports',
+  reportMonths: 'months',
+  reportActivity: 'activity',
+  tillLog: 'tillLog',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -175,6 +184,21 @@ export const paths = {
   competitionEntrant: (competitionId: string, uid: string) => `${COLLECTIONS.competitions}/${competitionId}/${COLLECTIONS.competitionEntrants}/${uid}`,
   /** A member's one vote in a competition (server-written, read by the member). */
   competitionVote: (competitionId: string, uid: string) => `${COLLECTIONS.competitions}/${competitionId}/${COLLECTIONS.competitionVotes}/${uid}`,
+  /** One admin or staff action: who, what, when, which till (append-only, server-written, admins read). */
+  auditEntry: (entryId: string) => `${COLLECTIONS.audit}/${entryId}`,
+  /** A staff account's partner and whether it is active: the server's source of truth for the role (admins read). */
+  staffAccount: (uid: string) => `${COLLECTIONS.staffAccounts}/${uid}`,
+  /**
+   * One thing a till did on a club day — a purchase, a refund, a coupon, an eco action — for the
+   * till's "Today" list (server-only; the id from idOf, so a retry writes the same document).
+   */
+  tillLogEntry: (entryId: string) => `${COLLECTIONS.tillLog}/${entryId}`,
+  /** An operator's unpublished change to one configuration item (key: idOf(kind, id); server-written, admins read). */
+  configDraft: (itemKey: string) => `${COLLECTIONS.configDrafts}/${itemKey}`,
+  /** A configuration item's live version counter, who published it and when (server-written, admins read). */
+  configVersion: (itemKey: string) => `${COLLECTIONS.configVersions}/${itemKey}`,
+  /** One published change of a configuration item, before and after (append-only, server-written, admins read). */
+  configHistoryEntry: (entryId: string) => `${COLLECTIONS.configHistory}/${entryId}`,
   /** Every moderation decision, append-only (server-written, operators read). */
   moderationEntry: (entryId: string) => `${COLLECTIONS.moderationLog}/${entryId}`,
   /** A club event (operators write it; the server keeps its seat totals; members read published ones). */
@@ -184,6 +208,16 @@ export const paths = {
   eventAttendee: (eventId: string, uid: string) => `${COLLECTIONS.events}/${eventId}/${COLLECTIONS.eventAttendees}/${uid}`,
   /** The event's door key (server-only; the door screen fetches it through getEventDoorKey). */
   eventSecret: (eventId: string) => `${COLLECTIONS.eventSecrets}/${eventId}`,
+  /** The reports' watermark and lease: how far the ledger has been folded, and which run holds it (server-written, admins read). */
+  reportState: () => `${COLLECTIONS.clubReports}/state`,
+  /** Member counts, the referral funnel and survey results as of the last refresh (server-written, admins read). */
+  reportSummary: () => `${COLLECTIONS.clubReports}/summary`,
+  /** One club month's ledger totals, club-wide and per partner (server-written, admins read). */
+  reportMonths: () => `${COLLECTIONS.clubReports}/ledger/${COLLECTIONS.reportMonths}`,
+  reportMonth: (month: string) => `${COLLECTIONS.clubReports}/ledger/${COLLECTIONS.reportMonths}/${month}`,
+  /** A member's last activity, for the active-member counts (server-only). */
+  reportActivities: () => `${COLLECTIONS.clubReports}/ledger/${COLLECTIONS.reportActivity}`,
+  reportActivity: (uid: string) => `${COLLECTIONS.clubReports}/ledger/${COLLECTIONS.reportActivity}/${uid}`,
 } as const
 
 /**

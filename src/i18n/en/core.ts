@@ -25,6 +25,7 @@ const core = {
     community: 'Community',
     earn: 'Earn',
     profile: 'Profile',
+    console: 'Club console',
   },
   wallet: {
     inviteLink: 'Invite friends and earn points',

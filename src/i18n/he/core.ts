@@ -27,6 +27,7 @@ const core: CoreMessages = {
     community: 'קהילה',
     earn: 'צבירה',
     profile: 'פרופיל',
+    console: 'ניהול המועדון',
   },
   wallet: {
     inviteLink: 'מזמינים חברים וצוברים נקודות',

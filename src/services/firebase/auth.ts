@@ -40,9 +40,10 @@ export interface SessionUser {
 
 /** Calls back with the signed-in user (claims included) or null; returns the unsubscribe. */
 export function watchSession(callback: (user: SessionUser | null) => void): () => void {
+  let renewedFor: string | null = null
   return onIdTokenChanged(auth, async (user) => {
     if (!user) return callback(null)
-    const { claims } = await user.getIdTokenResult()
+    const { claims, issuedAtTime } = await user.getIdTokenResult()
     const role = claims.role === 'staff' || claims.role === 'admin' ? claims.role : 'member'
     callback({
       uid: user.uid,
@@ -50,6 +51,14 @@ export function watchSession(callback: (user: SessionUser | null) => void): () =
       role,
       partnerId: typeof claims.partnerId === 'string' ? claims.partnerId : null,
     })
+    // A role granted or revoked since the stored token was issued would otherwise reach the app
+    // only when the token expires, up to an hour later: a token from before this page load is
+    // renewed once, and this listener hears the new claims. Offline the renewal fails and the
+    // stored token stays, which is all the card needs.
+    if (renewedFor !== user.uid && Date.parse(issuedAtTime) < performance.timeOrigin) {
+      renewedFor = user.uid
+      user.getIdToken(true).catch(() => undefined)
+    }
   })
 }
 

@@ -11,7 +11,7 @@ import { functions } from './app'
  * reason; a request that never got an answer is `internal` (or `deadline-exceeded`), which the
  * stores retry with the same request id.
  */
-async function call<N extends CallableName>(name: N, data: CallableInput<N>): Promise<CallableResult<N>> {
+export async function call<N extends CallableName>(name: N, data: CallableInput<N>): Promise<CallableResult<N>> {
   try {
     const result = await httpsCallable<CallableInput<N>, CallableResult<N>>(functions, name)(data)
     return result.data

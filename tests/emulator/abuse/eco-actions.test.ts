@@ -7,7 +7,7 @@ import { paths } from '../../../src/domain/shared/paths'
 import { seedClubData } from '../../../scripts/seed-club'
 import { failure, memberDoc, requestId, TEST_TILL, type Client } from '../support/club'
 import { cardReady, confirmEco, ecoInput, ecoMember, ecoPolicy, ecoSnapshot, liveToken } from '../support/eco'
-import { admin, clearEmulators, closeAdmin, newClient, roleClient } from '../support/emulators'
+import { admin, clearEmulators, closeAdmin, makeStaff, newClient, roleClient } from '../support/emulators'
 
 let market: Client
 
@@ -23,9 +23,9 @@ afterAll(async () => {
 
 beforeEach(() => ecoPolicy())
 
-async function staffAccount(email: string, claims: Record<string, string> = {}) {
+async function staffAccount(email: string, link: { memberUid?: string } = {}) {
   const user = await admin().auth.createUser({ email, password: 'secret-123' })
-  await admin().auth.setCustomUserClaims(user.uid, { role: 'staff', partnerId: 'super-hashchuna', ...claims })
+  await makeStaff(user.uid, 'super-hashchuna', { email, ...link })
   return { ...(await newClient({ signIn: { email, password: 'secret-123' } })), uid: user.uid }
 }
 

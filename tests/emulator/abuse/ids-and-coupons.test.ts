@@ -43,7 +43,7 @@ describe('item 4: no receipt number collides with another entry', () => {
     // Earn, spend, refund: the member owes points, so the next purchase writes a debt-recovery entry.
     await purchase(market, typed(member, 300, 'R1'))
     await member.call('redeemReward', { rewardId: 'car-wash', requestId: requestId() })
-    await market.call('reversePurchase', { receiptId: 'R1' })
+    await market.call('reversePurchase', { receiptId: 'R1', reason: 'returned', tillId: TEST_TILL })
     expect((await memberDoc(member.uid)).pointsDebt).toBe(250)
     const adversarial = ['R2', 'R2-debt', 'R2~debt', 'debt~purchase~super-hashchuna~R2', '..', '%7E', 'a/b', 'refund-R2', '__R2__']
     for (const receipt of adversarial) {
@@ -56,7 +56,7 @@ describe('item 4: no receipt number collides with another entry', () => {
     expect(await memberDoc(member.uid)).toMatchObject({ pointsDebt: 0, balance: 20 })
     expect(await checkInvariants(admin().db, demoConfig, [member.uid])).toEqual([])
     // A refund of one of them finds exactly that receipt.
-    expect(await market.call('reversePurchase', { receiptId: 'R2-debt' })).toMatchObject({ reversedPoints: 30 })
+    expect(await market.call('reversePurchase', { receiptId: 'R2-debt', reason: 'returned', tillId: TEST_TILL })).toMatchObject({ reversedPoints: 30 })
     expect(await checkInvariants(admin().db, demoConfig, [member.uid])).toEqual([])
   }, 60_000)
 

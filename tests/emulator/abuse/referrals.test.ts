@@ -14,7 +14,7 @@ import { clawBackReferralAfterRefund, settleReferralAfterPurchase, type Qualifyi
 import { demoConfig, demoPartners } from '../../../scripts/demo-club'
 import { checkInvariants } from '../../../scripts/invariants'
 import { seedClubData } from '../../../scripts/seed-club'
-import { failure, joinedMember, ledgerDocs, memberDoc, receiptId, requestId, type Client } from '../support/club'
+import { failure, joinedMember, ledgerDocs, memberDoc, receiptId, requestId, TEST_TILL, type Client } from '../support/club'
 import { admin, clearEmulators, closeAdmin, roleClient } from '../support/emulators'
 import { codeOf, joinAs, ledgerSum, reasons, referralOf, scannedPurchase, tillId, unique, type Friend } from '../support/referrals'
 
@@ -216,7 +216,7 @@ describe('buy, get paid, refund', () => {
 
   it('a refund within the window takes both rewards back, as debt where they were spent', async () => {
     const { referrer, friend, refund } = await paidAndSpent()
-    await staff.call('reversePurchase', { receiptId: refund.receiptId })
+    await staff.call('reversePurchase', { receiptId: refund.receiptId, reason: 'returned', tillId: TEST_TILL })
     expect((await referralOf(friend.uid)).status).toBe('clawed-back')
     // What reversePurchase ran after the refund, run again as a retry would: nothing more moves.
     await clawBackReferralAfterRefund(admin().db, friend.uid, refund, demoConfig)
@@ -242,7 +242,7 @@ describe('buy, get paid, refund', () => {
     const settlement = admin().db.doc(paths.referralSettlement(friend.uid))
     const qualifiedAt = (await settlement.get()).get('qualifiedAt').toDate() as Date
     await settlement.update({ qualifiedAt: new Date(qualifiedAt.getTime() - 31 * 86_400_000) })
-    await staff.call('reversePurchase', { receiptId: refund.receiptId })
+    await staff.call('reversePurchase', { receiptId: refund.receiptId, reason: 'returned', tillId: TEST_TILL })
     expect((await referralOf(friend.uid)).status).toBe('qualified')
     expect(await reasons(referrer.uid)).not.toContain('referral_clawback')
     expect(await reasons(friend.uid)).not.toContain('referral_clawback')
@@ -266,7 +266,7 @@ describe('the lent tier', () => {
     const { referrer, friend, refund } = await fifthFriend(running)
     expect((await memberDoc(referrer.uid)).tierBoost).toEqual(running)
     expect((await referralOf(friend.uid)).lentTier).toBeNull()
-    await staff.call('reversePurchase', { receiptId: refund.receiptId })
+    await staff.call('reversePurchase', { receiptId: refund.receiptId, reason: 'returned', tillId: TEST_TILL })
     expect((await memberDoc(referrer.uid)).tierBoost).toEqual(running)
   })
 
@@ -275,7 +275,7 @@ describe('the lent tier', () => {
     const lent = (await memberDoc(referrer.uid)).tierBoost
     expect(lent.tierId).toBe('gold')
     expect((await referralOf(friend.uid)).lentTier).toEqual(lent)
-    await staff.call('reversePurchase', { receiptId: refund.receiptId })
+    await staff.call('reversePurchase', { receiptId: refund.receiptId, reason: 'returned', tillId: TEST_TILL })
     const after = await memberDoc(referrer.uid)
     expect(after.tierBoost).toBeUndefined()
     expect(after).toMatchObject({ balance: 50, tierId: 'silver' })

@@ -14,7 +14,7 @@ import { checkInvariants } from '../../../scripts/invariants'
 import { demoConfig } from '../../../scripts/demo-club'
 import { seedClubData } from '../../../scripts/seed-club'
 import { failure, joinedMember, ledgerDocs, memberDoc, receiptId, requestId, scanned, TEST_TILL, type Client } from '../support/club'
-import { admin, clearEmulators, closeAdmin, newClient, roleClient } from '../support/emulators'
+import { admin, clearEmulators, closeAdmin, makeStaff, newClient, roleClient } from '../support/emulators'
 
 let market: Client
 let operator: Client
@@ -45,10 +45,10 @@ const typed = (member: { memberNo: string }, amount: number, receipt = receiptId
 })
 const receiptDoc = async (partnerId: string, receipt: string) => (await admin().db.doc(paths.receipt(partnerId, receipt)).get()).data()
 
-/** A staff account with its own e-mail, signed in; `claims` beyond role and partner when given. */
-async function staffAccount(email: string, extra: Record<string, string> = {}) {
+/** A staff account with its own e-mail, signed in; linked to its person's member account when given. */
+async function staffAccount(email: string, extra: { memberUid?: string } = {}) {
   const user = await admin().auth.createUser({ email, password: 'secret-123' })
-  await admin().auth.setCustomUserClaims(user.uid, { role: 'staff', partnerId: 'super-hashchuna', ...extra })
+  await makeStaff(user.uid, 'super-hashchuna', { email, ...extra })
   const client = await newClient({ signIn: { email, password: 'secret-123' } })
   return { ...client, uid: user.uid }
 }
@@ -149,7 +149,7 @@ describe('item 1: staff never earn on what they record', () => {
     expect(await operator.call('reviewPurchase', decision)).toEqual({ status: 'refused', points: 0, replayed: false })
     expect(await memberDoc(member.uid)).toMatchObject({ balance: 50, pendingPoints: 0 })
     expect(await failure(purchase(market, await scanned(member, 3000, receipt)))).toEqual({ code: 'failed-precondition', reason: 'purchase-refused' })
-    expect(await failure(market.call('reversePurchase', { receiptId: receipt }))).toEqual({ code: 'failed-precondition', reason: 'purchase-refused' })
+    expect(await failure(market.call('reversePurchase', { receiptId: receipt, reason: 'returned', tillId: TEST_TILL }))).toEqual({ code: 'failed-precondition', reason: 'purchase-refused' })
     expect(await checkInvariants(admin().db, demoConfig, [member.uid])).toEqual([])
   })
 

@@ -5,6 +5,7 @@ import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth, signInWit
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions'
 import { DEMO_PROJECT_ID, EMULATOR_PORTS, FUNCTIONS_REGION } from '../../../src/domain/shared/platform'
 import { EMULATOR_HOST as HOST, emulatorAdmin, useEmulatorEnvironment } from '../../../scripts/lib/emulator-admin'
+import { setUpStaffAccount } from '../../../functions/src/admin/staff/accounts'
 
 // Before any test module initialises the Admin SDK.
 useEmulatorEnvironment()
@@ -64,10 +65,21 @@ export async function failureCode(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the call to fail, and it succeeded')
 }
 
+/**
+ * Makes an existing account staff of a store the way `grantStaff` does: the server's record
+ * (`staffAccounts/{uid}`, which every staff call reads) and the claims. Claims alone are not staff.
+ */
+export async function makeStaff(uid: string, partnerId: string, options: { email?: string | null; memberUid?: string } = {}) {
+  const { db, auth } = admin()
+  const email = options.email !== undefined ? options.email : ((await auth.getUser(uid)).email ?? null)
+  await setUpStaffAccount(db, auth, { uid, email, partnerId, memberUid: options.memberUid ?? null, grantedBy: 'test' })
+}
+
 /** A staff or operator account with its custom claims, signed in as a web client. */
 export async function roleClient(claims: { role: 'staff'; partnerId: string } | { role: 'admin' }) {
   const email = `${claims.role}.${++clients}.${Date.now()}@example.test`
   const user = await admin().auth.createUser({ email, password: 'secret-123' })
-  await admin().auth.setCustomUserClaims(user.uid, claims)
+  if (claims.role === 'staff') await makeStaff(user.uid, claims.partnerId, { email })
+  else await admin().auth.setCustomUserClaims(user.uid, claims)
   return newClient({ signIn: { email, password: 'secret-123' } })
 }

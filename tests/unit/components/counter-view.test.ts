@@ -37,9 +37,15 @@ const FakeQr = defineComponent({
   setup: (props) => () => h('div', { 'data-qr-value': props.value }),
 })
 
-async function mountCounter() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/staff', name: 'staff', component: { render: () => null } }] })
-  await router.push('/staff')
+async function mountCounter(path = '/staff') {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/staff', name: 'staff', component: { render: () => null } },
+      { path: '/counter', name: 'counter', component: { render: () => null } },
+    ],
+  })
+  await router.push(path)
   const wrapper = mount(CounterView, { global: { plugins: [i18n, router], stubs: { BaseQrCode: FakeQr } } })
   await flushPromises()
   await flushPromises()
@@ -61,6 +67,24 @@ beforeEach(() => {
 })
 
 describe('the counter screen', () => {
+  it('opens for an operator on the store chosen in the console, with a way back to the console', async () => {
+    localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify({ uid: 'demo-admin', email: 'admin@moadon.test', role: 'admin', partnerId: null }))
+    api.getCounterKey.mockResolvedValue({ partnerId: 'cafe-shachar', key: toBase64(KEY), stepSeconds: 30 })
+    const wrapper = await mountCounter('/counter?partner=cafe-shachar')
+    expect(api.getCounterKey).toHaveBeenCalledWith({ partnerId: 'cafe-shachar' })
+    expect(wrapper.find('h1').text()).toBe('Visit code · Café Shachar')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="counter-qr"]').attributes('data-qr-value')).toMatch(/\/check-in\?c=S1\.cafe-shachar\./))
+    // Treasure-hunt codes are the store staff's, and the way back leads to the console, not a till.
+    expect(api.watchHunts).not.toHaveBeenCalled()
+    expect(wrapper.find('a[href="/admin/partners"]').text()).toBe('Back to the club console')
+  })
+
+  it('asks an operator for nothing without a chosen store', async () => {
+    localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify({ uid: 'demo-admin', email: 'admin@moadon.test', role: 'admin', partnerId: null }))
+    await mountCounter('/counter')
+    expect(api.getCounterKey).not.toHaveBeenCalled()
+  })
+
   it('shows a link with the store’s current code, signed on the device with the key it fetched', async () => {
     api.getCounterKey.mockResolvedValue({ partnerId: 'cafe-shachar', key: toBase64(KEY), stepSeconds: 30 })
     const wrapper = await mountCounter()

@@ -16,11 +16,21 @@ const api = vi.hoisted(() => ({
   recordPurchase: vi.fn(),
   lookupMember: vi.fn(),
   acceptCoupon: vi.fn(),
+  listTillDay: vi.fn(),
+  reversePurchase: vi.fn(),
   confirmEcoAction: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
 vi.mock('@/services/firebase/community-api', () => api)
+vi.mock('@/services/firebase/till-api', () => api)
+
+const EMPTY_DAY = {
+  day: '2026-11-27',
+  entries: [],
+  totals: { purchases: 0, purchaseShekels: 0, purchasePoints: 0, refunds: 0, refundShekels: 0, refundPoints: 0, coupons: 0, eco: 0, ecoPoints: 0 },
+  complete: true,
+}
 
 const { default: StaffView } = await import('@/views/StaffView.vue')
 
@@ -58,6 +68,8 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})
+  // Today's list, read when the till opens: nothing yet.
+  api.listTillDay.mockResolvedValue(EMPTY_DAY)
   api.watchClubConfig.mockImplementation((onChange: (config: unknown) => void) => {
     onChange({ tiers: [{ id: 'silver', name: { he: 'סילבר', en: 'Silver' } }], eco: ECO })
     return () => {}

@@ -16,10 +16,20 @@ const api = vi.hoisted(() => ({
   recordPurchase: vi.fn(),
   lookupMember: vi.fn(),
   acceptCoupon: vi.fn(),
+  listTillDay: vi.fn(),
+  reversePurchase: vi.fn(),
 }))
 vi.mock('@/services/firebase', () => api)
 vi.mock('@/services/firebase/earn-api', () => api)
 vi.mock('@/services/firebase/community-api', () => api)
+vi.mock('@/services/firebase/till-api', () => api)
+
+const EMPTY_DAY = {
+  day: '2026-11-27',
+  entries: [],
+  totals: { purchases: 0, purchaseShekels: 0, purchasePoints: 0, refunds: 0, refundShekels: 0, refundPoints: 0, coupons: 0, eco: 0, ecoPoints: 0 },
+  complete: true,
+}
 
 const { default: StaffView } = await import('@/views/StaffView.vue')
 
@@ -66,6 +76,8 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})
+  // Today's list, read when the till opens: nothing yet.
+  api.listTillDay.mockResolvedValue(EMPTY_DAY)
   api.watchClubConfig.mockImplementation((onChange: (config: unknown) => void) => {
     onChange({ tiers: TIERS })
     return () => {}
@@ -93,6 +105,8 @@ describe('the till screen, a scanned card', () => {
     expect(api.recordPurchase).toHaveBeenCalledTimes(1)
     expect(wrapper.find('[data-testid="staff-done"]').text()).toBe('Recorded for Dana K., Gold: \u2066+30\u2069 points.')
     expect(wrapper.find('[data-testid="staff-customer"]').exists()).toBe(false)
+    // Today's list was read when the till opened, and again after the purchase.
+    expect(api.listTillDay).toHaveBeenCalledTimes(2)
   })
 
   it('says a purchase above the review threshold is held, not that points were earned', async () => {
