@@ -1,7 +1,7 @@
 import type { DocumentData } from 'firebase-admin/firestore'
 // Club fixtures for the emulator tests: members who joined through the real callable.
 import type { CardKeyResult } from '../../../src/domain/contracts/callable-results'
-import { createCardToken } from '../../../src/domain/cards/card-token'
+import { CARD_STEP_SECONDS, createCardToken } from '../../../src/domain/cards/card-token'
 import { fromBase64 } from '../../../src/domain/shared/crypto'
 import type { JoinClubInput, JoinClubResult } from '../../../src/domain/members/join'
 import { paths } from '../../../src/domain/shared/paths'
@@ -74,10 +74,24 @@ export async function memberSince(daysAgo: number, name = 'Long-time Member') {
 export const TEST_TILL = 'test-till-0001'
 
 const cardKeys = new Map<string, Uint8Array>()
-const scans = new Map<string, number>()
-// A card code is good for one purchase and lives for its 30-second step ± 1: a member can show
-// the till three different live codes at most (now, the step before, the step after).
-const LIVE_OFFSETS = [0, -30_000, 30_000]
+const shownSteps = new Map<string, Set<number>>()
+const STEP_MS = CARD_STEP_SECONDS * 1000
+
+/**
+ * A live card code the member's card has not shown before. A code is good for one scan and lives
+ * for its 30-second step ± 1, so a card has three live codes at any moment: this step's, the next
+ * one's (it lives longest, which a slow emulator needs) and the previous one's. Chosen by step, not
+ * by offset from now, so two scans either side of a step boundary never get the same code.
+ */
+export async function liveCardToken(key: Uint8Array, memberNo: string): Promise<string> {
+  const shown = shownSteps.get(memberNo) ?? new Set<number>()
+  shownSteps.set(memberNo, shown)
+  const now = Math.floor(Date.now() / STEP_MS)
+  const step = [now, now + 1, now - 1].find((candidate) => !shown.has(candidate))
+  if (step === undefined) throw new Error('a card shows at most three live codes at once; use another member')
+  shown.add(step)
+  return createCardToken(key, memberNo, step * STEP_MS + STEP_MS / 2)
+}
 
 /**
  * A purchase input as the till sends it after scanning the member's live card: the phone fetches
@@ -90,9 +104,5 @@ export async function scanned(member: Client & { memberNo: string }, amount: num
     key = fromBase64((await member.call<object, CardKeyResult>('getCardKey', {})).key)
     cardKeys.set(uid, key)
   }
-  const n = scans.get(uid) ?? 0
-  const offset = LIVE_OFFSETS[n]
-  if (offset === undefined) throw new Error('a card shows at most three live codes at once; use another member')
-  scans.set(uid, n + 1)
-  return { token: await createCardToken(key, member.memberNo, Date.now() + offset), amount, receiptId: receipt, tillId: TEST_TILL }
+  return { token: await liveCardToken(key, member.memberNo), amount, receiptId: receipt, tillId: TEST_TILL }
 }

@@ -2,11 +2,11 @@
 import type { DocumentData } from 'firebase-admin/firestore'
 import type { CardKeyResult, PurchaseResult } from '../../../src/domain/contracts/callable-results'
 import type { RecordPurchaseInput } from '../../../src/domain/contracts/callable-schemas'
-import { CARD_STEP_SECONDS, createCardToken } from '../../../src/domain/cards/card-token'
+import { createCardToken } from '../../../src/domain/cards/card-token'
 import { fromBase64 } from '../../../src/domain/shared/crypto'
 import type { JoinClubInput, JoinClubResult } from '../../../src/domain/members/join'
 import { paths } from '../../../src/domain/shared/paths'
-import { ledgerDocs, memberDoc, receiptId, type Client } from './club'
+import { ledgerDocs, liveCardToken, memberDoc, receiptId, type Client } from './club'
 import { admin, newClient } from './emulators'
 
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -28,7 +28,6 @@ export async function joinAs(email: string, referralCode: string | null, options
   })
   const { key } = await client.call<object, CardKeyResult>('getCardKey', {})
   const bytes = fromBase64(key)
-  let shown = 0
   return {
     ...client,
     uid: client.uid!,
@@ -37,7 +36,7 @@ export async function joinAs(email: string, referralCode: string | null, options
      * The card's live QR. A token is good for one purchase, so successive purchases take the
      * neighbouring time steps the server still accepts (one before, now, one after).
      */
-    cardToken: () => createCardToken(bytes, joined.memberNo, Date.now() + ((shown++ % 3) - 1) * CARD_STEP_SECONDS * 1000),
+    cardToken: () => liveCardToken(bytes, joined.memberNo),
     tokenAt: (at: Date) => createCardToken(bytes, joined.memberNo, at),
   }
 }
