@@ -6,13 +6,10 @@ import type { ConfirmEcoActionInput, ConfirmEcoActionResult, EcoPolicy } from '.
 import { fromBase64 } from '../../../src/domain/shared/crypto'
 import { COLLECTIONS, idOf, paths } from '../../../src/domain/shared/paths'
 import { demoConfig } from '../../../scripts/demo-club'
-import { joinedMember, ledgerDocs, memberDoc, requestId, TEST_TILL, type Client } from './club'
+import { joinedMember, ledgerDocs, liveCardToken, memberDoc, requestId, TEST_TILL, type Client } from './club'
 import { admin } from './emulators'
 
 const keys = new Map<string, Uint8Array>()
-const shown = new Map<string, number>()
-// A card shows one live code per 30-second step, and the server takes the step either side too.
-const LIVE_OFFSETS = [0, -30_000, 30_000]
 
 /** The member's phone fetches its card key once (which marks the member document), before any scan. */
 export async function cardReady<M extends Client & { memberNo: string }>(member: M): Promise<M> {
@@ -30,11 +27,8 @@ export async function liveToken(member: Client & { memberNo: string }, offsetMs?
   const uid = member.uid!
   const key = keys.get(uid) ?? (await cardReady(member), keys.get(uid)!)
   if (offsetMs !== undefined) return createCardToken(key, member.memberNo, Date.now() + offsetMs)
-  const n = shown.get(uid) ?? 0
-  const offset = LIVE_OFFSETS[n]
-  if (offset === undefined) throw new Error('a card shows at most three live codes at once; use another member')
-  shown.set(uid, n + 1)
-  return createCardToken(key, member.memberNo, Date.now() + offset)
+  // From the same record of shown codes as the purchases' (support/club.ts), so no two collide.
+  return liveCardToken(key, member.memberNo)
 }
 
 export function confirmEco(staff: Client, input: ConfirmEcoActionInput): Promise<ConfirmEcoActionResult> {
