@@ -3,6 +3,7 @@ import { computed, ref, watch } from 'vue'
 import { DEVICE_KEYS, forgetAll, readJson, recall, remember } from '@/services/device-storage'
 import {
   clearCachedData,
+  renewSession,
   signIn as serviceSignIn,
   signOut as serviceSignOut,
   signUp as serviceSignUp,
@@ -85,5 +86,14 @@ export const useSessionStore = defineStore('session', () => {
     await clearCachedData()
   }
 
-  return { user, ready, signedIn, signingOut, untilSignedIn, signIn, signUp, signOut, unsentTillPurchases }
+  /**
+   * Fetches the account's current role (a fresh token) for a screen where a stale one may have put
+   * it: an account an operator made staff after it signed in on this device. Offline the stored
+   * token stays, which is all that screen needs, so a failure is no error to show.
+   */
+  function renewRole(): Promise<void> {
+    return renewSession().catch(() => undefined)
+  }
+
+  return { user, ready, signedIn, signingOut, untilSignedIn, signIn, signUp, signOut, renewRole, unsentTillPurchases }
 })

@@ -40,6 +40,8 @@ export class AppError extends Error {
     readonly fields: string[] = [],
     /** The server's machine-readable reason, e.g. `insufficient-points`, `out-of-stock`. */
     readonly reason: string | null = null,
+    /** Each problem of a refused item, by path (`details.issues`, e.g. a configuration draft's). */
+    readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message)
     this.name = 'AppError'

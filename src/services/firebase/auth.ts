@@ -40,10 +40,9 @@ export interface SessionUser {
 
 /** Calls back with the signed-in user (claims included) or null; returns the unsubscribe. */
 export function watchSession(callback: (user: SessionUser | null) => void): () => void {
-  let renewedFor: string | null = null
   return onIdTokenChanged(auth, async (user) => {
     if (!user) return callback(null)
-    const { claims, issuedAtTime } = await user.getIdTokenResult()
+    const { claims } = await user.getIdTokenResult()
     const role = claims.role === 'staff' || claims.role === 'admin' ? claims.role : 'member'
     callback({
       uid: user.uid,
@@ -51,15 +50,16 @@ export function watchSession(callback: (user: SessionUser | null) => void): () =
       role,
       partnerId: typeof claims.partnerId === 'string' ? claims.partnerId : null,
     })
-    // A role granted or revoked since the stored token was issued would otherwise reach the app
-    // only when the token expires, up to an hour later: a token from before this page load is
-    // renewed once, and this listener hears the new claims. Offline the renewal fails and the
-    // stored token stays, which is all the card needs.
-    if (renewedFor !== user.uid && Date.parse(issuedAtTime) < performance.timeOrigin) {
-      renewedFor = user.uid
-      user.getIdToken(true).catch(() => undefined)
-    }
   })
+}
+
+/**
+ * Asks for a fresh ID token now, so claims set since the stored one was issued (an operator just
+ * made this account staff) reach the app at once instead of when the token expires; the
+ * `watchSession` listener hears them.
+ */
+export async function renewSession(): Promise<void> {
+  await auth.currentUser?.getIdToken(true)
 }
 
 export function signIn(email: string, password: string): Promise<void> {

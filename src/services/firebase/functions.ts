@@ -17,16 +17,25 @@ export async function call<N extends CallableName>(name: N, data: CallableInput<
     return result.data
   } catch (error) {
     if (error instanceof FirebaseError) {
-      const details = (error as FirebaseError & { details?: { fields?: { path: string }[]; reason?: string } }).details
+      const details = (error as FirebaseError & { details?: { fields?: { path: string }[]; reason?: string; issues?: unknown } }).details
       throw new AppError(
         toAppErrorCode(error.code),
         error.message,
         details?.fields?.map((f) => f.path) ?? [],
         details?.reason ?? null,
+        issuesOf(details?.issues),
       )
     }
     throw new AppError('internal', String(error))
   }
+}
+
+/** The problems a refused item carries (`details.issues`: path and message each), whatever else is there. */
+function issuesOf(list: unknown): { path: string; message: string }[] {
+  if (!Array.isArray(list)) return []
+  return list.flatMap((issue) =>
+    issue && typeof issue === 'object' && typeof issue.path === 'string' && typeof issue.message === 'string' ? [{ path: issue.path, message: issue.message }] : [],
+  )
 }
 
 export const joinClub = (input: CallableInput<'joinClub'>) => call(CALLABLES.joinClub, input)

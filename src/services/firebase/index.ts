@@ -37,6 +37,7 @@ export function watching<A extends unknown[]>(pick: (sdk: Sdk) => (...args: A) =
 export const signIn = later((sdk) => sdk.signIn)
 export const signUp = later((sdk) => sdk.signUp)
 export const signOut = later((sdk) => sdk.signOut)
+export const renewSession = later((sdk) => sdk.renewSession)
 export const clearCachedData = later((sdk) => sdk.clearCachedData)
 export const watchSession = watching((sdk) => sdk.watchSession)
 export const watchClubConfig = watching((sdk) => sdk.watchClubConfig)

@@ -1,7 +1,7 @@
 // Everything the app does with Firebase. Loaded lazily through ./index.ts, so the first screen
 // paints before the SDKs arrive.
 export { clearCachedData } from './app'
-export { signIn, signOut, signUp, watchSession, type SessionUser } from './auth'
+export { renewSession, signIn, signOut, signUp, watchSession, type SessionUser } from './auth'
 export { watchClubConfig } from './club'
 export { watchCoupons, watchPartners, watchReferredFriends, watchRewards } from './catalogue'
 export type { Coupon, ReferredFriend } from './converters'

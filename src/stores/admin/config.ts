@@ -36,7 +36,7 @@ async function attempt<T>(run: () => Promise<T>): Promise<ConfigOutcome<T>> {
   try {
     return { ok: true, value: await run() }
   } catch (error) {
-    const issues = error instanceof AppError && 'issues' in error && Array.isArray(error.issues) ? (error.issues as ConfigIssue[]) : []
+    const issues: ConfigIssue[] = error instanceof AppError ? error.issues : []
     return { ok: false, error, issues }
   }
 }
