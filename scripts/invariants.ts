@@ -69,6 +69,11 @@ export async function checkMember(db: Firestore, config: ClubConfig, uid: string
   const held = await db.collection(COLLECTIONS.receipts).where('uid', '==', uid).where('status', '==', 'pending').get()
   const pending = held.docs.reduce((total, doc) => total + Number(doc.get('points') ?? 0), 0)
   if (Number(member.pendingPoints ?? 0) !== pending) fail('pending points = held receipts', `member ${member.pendingPoints ?? 0}, receipts ${pending}`)
+  // The card's coupon count, kept with every coupon change (a member from before it has none yet).
+  if (member.activeCoupons !== undefined) {
+    const active = (await db.collection(COLLECTIONS.coupons).where('uid', '==', uid).where('status', '==', 'active').count().get()).data().count
+    if (member.activeCoupons !== active) fail('active coupons = coupons in status active', `member ${member.activeCoupons}, coupons ${active}`)
+  }
 
   const buckets = withoutZeros(member.expiryBuckets ?? {})
   if (totalOpen(buckets) !== balance) fail('balance = open lots', `lots ${totalOpen(buckets)}, balance ${balance}`)

@@ -50,6 +50,7 @@ describe('joinClub', () => {
       balance: 50,
       lifetimePoints: 50,
       referredBy: null,
+      activeCoupons: 0,
     })
     expect(member.referralCode).toMatch(/^[2-9A-HJKMNP-Z]{7}$/)
 

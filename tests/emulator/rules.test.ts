@@ -154,6 +154,7 @@ describe('members/{uid}', () => {
     tierBoost: { tierId: 'platinum', until: '2099-12-31' },
     referralQualified: true,
     cardKeyVersion: 7,
+    activeCoupons: 99,
   }
   it.each(Object.entries(forbidden))('denies a member writing %s on their own document', async (field, value) => {
     if ((MEMBER_PROFILE_FIELDS as readonly string[]).includes(field)) throw new Error(`${field} is a profile field`)

@@ -1,9 +1,10 @@
-import type { Firestore, Query } from 'firebase-admin/firestore'
+import { Timestamp, type Firestore, type Query } from 'firebase-admin/firestore'
 import { logger } from 'firebase-functions/v2'
 import { birthdayKeysFor, localDate } from '../../../src/domain/shared/calendar'
 import type { MaintenanceStats } from '../../../src/domain/contracts/callable-results'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { COLLECTIONS } from '../../../src/domain/shared/paths'
+import { expireCoupon } from '../rewards/coupon-count'
 import { expireDueLots, giveBirthdayGift, reviewMemberTier } from './maintain-member'
 import { removeStalePhotos } from './stale-photos'
 
@@ -16,10 +17,11 @@ export interface MaintenanceOptions {
 }
 
 /**
- * The nightly job: expiry, tier-year reviews and birthday gifts, then photos never attached. Each
- * part pages through the members (or photos) it concerns with a bounded query; a processed member
- * drops out of its query (its next expiry, review date or gift year moves on), so a run that stops
- * early is resumed by the next, and running twice does no more than running once.
+ * The nightly job: expiry, tier-year reviews and birthday gifts, coupons past their expiry, then
+ * photos never attached. Each part pages through the members (or coupons, or photos) it concerns
+ * with a bounded query; a processed member drops out of its query (its next expiry, review date or
+ * gift year moves on, its coupon is no longer active), so a run that stops early is resumed by the
+ * next, and running twice does no more than running once.
  */
 export async function runMaintenance(
   db: Firestore,
@@ -40,6 +42,7 @@ export async function runMaintenance(
     tierReviews: 0,
     birthdayGifts: 0,
     photosRemoved: 0,
+    expiredCoupons: 0,
     failures: 0,
     pages: 0,
     complete: true,
@@ -84,6 +87,13 @@ export async function runMaintenance(
     members.where('birthdayKey', 'in', birthdayKeysFor(today)).where('birthdayGiftYear', '<', year),
     async (uid) => {
       if ((await giveBirthdayGift(db, uid, config, now)) > 0) stats.birthdayGifts += 1
+    },
+  )
+  // An expired coupon drops out of its query once marked, so paging resumes like the others.
+  await drain(
+    db.collection(COLLECTIONS.coupons).where('status', '==', 'active').where('expiresAt', '<=', Timestamp.fromDate(now)).orderBy('expiresAt'),
+    async (code) => {
+      if (await expireCoupon(db, code, now)) stats.expiredCoupons += 1
     },
   )
   await removeStalePhotos(db, now, { pageSize, deadline }, stats)

@@ -80,6 +80,8 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
         tierSince: at,
         referralCode: codeRef.id,
         referredBy: referrer?.uid ?? null,
+        // A new member has no coupons: the count is known from the start (see rewards/coupon-count).
+        activeCoupons: 0,
         joinedAt: at,
         updatedAt: at,
       })

@@ -8,6 +8,7 @@ import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { redeemability } from '../../../src/domain/points/rewards'
 import { effectiveTier, type TierBoost } from '../../../src/domain/points/tiers'
 import { runLedgerOperation } from '../ledger/transaction'
+import { activeCouponsAfter } from './coupon-count'
 
 export type { RedeemResult }
 
@@ -48,6 +49,7 @@ export async function redeemReward(
       }
       let couponRef = db.doc(paths.coupon(generateCouponCode(params.random)))
       while ((await ctx.tx.get(couponRef)).exists) couponRef = db.doc(paths.coupon(generateCouponCode(params.random)))
+      const activeCoupons = await activeCouponsAfter(ctx.tx, db, ctx.member, 1)
       const taken = debit(ctx.state, reward.cost)
       const expiresAt = new Date(ctx.now.getTime() + ctx.config.couponValidityDays * 86_400_000)
       return {
@@ -87,6 +89,8 @@ export async function redeemReward(
             usedAtPartner: null,
           })
         },
+        // The card shows this count instead of reading the coupons.
+        memberFields: { activeCoupons },
         result: {
           code: couponRef.id,
           rewardId: reward.id,

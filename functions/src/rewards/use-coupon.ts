@@ -6,6 +6,7 @@ import { recordAudit } from '../admin/audit'
 import { localDate } from '../../../src/domain/shared/calendar'
 import { nameAtTill } from '../../../src/domain/members/member'
 import { tillLogId, writeTillLog } from '../purchases/till-log'
+import { activeCouponsAfter } from './coupon-count'
 
 export type { UseCouponResult }
 
@@ -48,7 +49,7 @@ export async function useCoupon(
       if (use.exists && use.get('requestId') === params.requestId && use.get('partnerId') === params.partnerId) return result(true)
       throw new HttpsError('failed-precondition', 'This coupon was already used.', { reason: 'coupon-used' })
     }
-    if (coupon.get('expiresAt').toDate() < now) {
+    if (coupon.get('status') === 'expired' || coupon.get('expiresAt').toDate() < now) {
       throw new HttpsError('failed-precondition', 'This coupon has expired.', { reason: 'coupon-expired' })
     }
     const partnerId = coupon.get('partnerId')
@@ -60,8 +61,10 @@ export async function useCoupon(
     }
     const memberUid = coupon.get('uid')
     const member = typeof memberUid === 'string' ? await tx.get(db.doc(paths.member(memberUid))) : null
+    const activeCoupons = member?.exists ? await activeCouponsAfter(tx, db, member, -1) : null
     const at = Timestamp.fromDate(now)
     tx.update(ref, { status: 'used', usedAt: at, usedAtPartner: params.partnerId })
+    if (member?.exists && activeCoupons !== null) tx.update(member.ref, { activeCoupons })
     tx.create(useRef, {
       code: coupon.id,
       requestId: params.requestId,

@@ -108,6 +108,8 @@ export interface MaintenanceStats {
   birthdayGifts: number
   /** Photos uploaded but never attached, deleted after a day. */
   photosRemoved: number
+  /** Coupons past their expiry marked expired (and taken off their member's count). */
+  expiredCoupons: number
   failures: number
   pages: number
   /** False when the time budget ran out; the next run continues where this one stopped. */

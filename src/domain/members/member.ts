@@ -48,6 +48,11 @@ export interface Member {
   streak?: Partial<MemberStreaks> | null
   /** Declared reserve duty: what is running and what it pauses (server-written). */
   reserveDuty?: ReserveDutySummary
+  /**
+   * Coupons in status active, kept by the functions with every change of a coupon (so the card
+   * reads no coupon). Null for a member from before the count, until their next coupon change.
+   */
+  activeCoupons?: number | null
   joinedAt: Date
   updatedAt: Date
 }

@@ -30,7 +30,8 @@ export interface Coupon {
   kind: 'item' | 'voucher'
   valueShekels: number | null
   partnerId: string | null
-  status: 'active' | 'used'
+  /** `expired` once the nightly job marked it; an active coupon past its expiry is expired too. */
+  status: 'active' | 'used' | 'expired'
   issuedAt: Date
   expiresAt: Date
   usedAt: Date | null

@@ -61,6 +61,7 @@ export const memberConverter = readOnly<Member>((snap) => {
     earnUsage: typeof d.earnUsage === 'object' && d.earnUsage ? (d.earnUsage as Member['earnUsage']) : {},
     streak: typeof d.streak === 'object' && d.streak ? (d.streak as Member['streak']) : null,
     reserveDuty: dutySummaryOf(d.reserveDuty),
+    activeCoupons: typeof d.activeCoupons === 'number' ? d.activeCoupons : null,
     joinedAt: toDate(d.joinedAt),
     updatedAt: toDate(d.updatedAt),
   }
@@ -104,7 +105,7 @@ export const couponConverter = readOnly<Coupon>((snap) => {
     kind: d.kind,
     valueShekels: d.valueShekels ?? null,
     partnerId: d.partnerId ?? null,
-    status: d.status === 'used' ? 'used' : 'active',
+    status: d.status === 'used' || d.status === 'expired' ? d.status : 'active',
     issuedAt: toDate(d.issuedAt),
     expiresAt: toDate(d.expiresAt),
     usedAt: d.usedAt ? toDate(d.usedAt) : null,

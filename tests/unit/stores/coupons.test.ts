@@ -3,11 +3,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { RedeemResult } from '@/domain/contracts/callable-results'
 import { AppError } from '@/domain/shared/errors'
-import { INTENT_TTL_MS } from '@/services/device-storage'
+import { DEVICE_KEYS, INTENT_TTL_MS } from '@/services/device-storage'
 
 const api = vi.hoisted(() => ({
   redeemReward: vi.fn(),
-  watchCoupons: vi.fn(() => () => {}),
+  watchCoupons: vi.fn((_uid: string, _onChange: (coupons: unknown[]) => void, _onError: () => void) => () => {}),
   watchSession: vi.fn(() => () => {}),
 }))
 vi.mock('@/services/firebase', () => api)
@@ -93,5 +93,36 @@ describe('redeeming a reward', () => {
     await coupons.redeem('coffee')
     const [first, second] = requestIds()
     expect(second).not.toBe(first)
+  })
+})
+
+describe('the coupons listener', () => {
+  it('runs only while a screen lists the coupons, once however many screens do', () => {
+    localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify({ uid: 'uid-dana', email: 'dana@moadon.test', role: 'member', partnerId: null }))
+    const stop = vi.fn()
+    api.watchCoupons.mockReset().mockImplementation((_uid, onChange) => {
+      onChange([{ code: 'ABCD2345EFGH', status: 'active' }])
+      return stop
+    })
+    const coupons = reload()
+    // The card and the rewards screen use the store without reading a coupon.
+    expect(api.watchCoupons).not.toHaveBeenCalled()
+    expect(coupons.loaded).toBe(false)
+
+    const closeList = coupons.listen()
+    const closeOther = coupons.listen()
+    expect(api.watchCoupons).toHaveBeenCalledTimes(1)
+    expect(api.watchCoupons.mock.calls[0]![0]).toBe('uid-dana')
+    expect(coupons.coupons).toHaveLength(1)
+
+    closeList()
+    closeList()
+    expect(stop).not.toHaveBeenCalled()
+    closeOther()
+    expect(stop).toHaveBeenCalledTimes(1)
+    // Back on the screen: the list shows at once while a new listener catches up.
+    expect(coupons.coupons).toHaveLength(1)
+    coupons.listen()
+    expect(api.watchCoupons).toHaveBeenCalledTimes(2)
   })
 })

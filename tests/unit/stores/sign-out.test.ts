@@ -98,6 +98,8 @@ describe('signing out', () => {
     const session = useSessionStore()
     const members = useMemberStore()
     const coupons = useCouponsStore()
+    // The coupons screen is open: its listener holds the member's coupons.
+    coupons.listen()
     const card = useCardStore()
     const history = useHistoryStore()
     const till = useTillStore()
