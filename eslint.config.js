@@ -59,7 +59,7 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(firebase|@firebase|firebase-admin|firebase-functions)(/|$)', message: 'src/domain is pure TypeScript: no Firebase.' },
-            { regex: '^(vue|pinia|vue-router|vue-i18n)$|^@/(services|stores|components|views)/', message: 'src/domain does not depend on the app.' },
+            { regex: '^(vue|pinia|vue-router)$|^@/(services|stores|components|views)/', message: 'src/domain does not depend on the app.' },
           ],
         },
       ],

@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/i18n'
 import { AppError, AuthFailure, isTransient } from '@/domain/shared/errors'
 
 /** Turns any thrown value into a translated sentence; never a stack trace or "internal". */

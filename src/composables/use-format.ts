@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/i18n'
 import { isolate, isolateLtr } from '@/i18n/bidi'
 
 /** Local club dates (YYYY-MM-DD) are calendar days: format them in UTC so no zone shifts them. */

@@ -1,6 +1,6 @@
 import type { Locale } from '@/domain/shared/locale'
 import type { MessageSchema } from './en'
-import { i18n, loadAllMessages } from '.'
+import { addMessages, loadAllMessages } from '.'
 import enAdmin from './en/admin'
 import enAdminConfig from './en/adminConfig'
 import enAdminReports from './en/adminReports'
@@ -25,9 +25,7 @@ let merged = false
 /** What an admin route shows: every member section (the console reuses their words) and its own. */
 export async function loadAdminMessages(): Promise<void> {
   if (!merged) {
-    for (const [locale, messages] of Object.entries(ADMIN_MESSAGES)) {
-      i18n.global.mergeLocaleMessage(locale as Locale, messages as MessageSchema)
-    }
+    for (const [locale, messages] of Object.entries(ADMIN_MESSAGES)) addMessages(locale as Locale, messages)
     merged = true
   }
   await loadAllMessages()

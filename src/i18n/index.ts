@@ -1,28 +1,24 @@
-import { createI18n } from 'vue-i18n'
 import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale } from '@/domain/shared/locale'
 import type { MessageSchema } from './en'
-import { prefixMaqaf } from './bidi'
-import { hebrewPlural } from './plural'
+import { addMessages, messageIn, useI18n } from './runtime'
 
 const STORAGE_KEY = 'moadon.locale'
 
 function initialLocale(): Locale {
+  // Outside a browser (unit tests in node import the formatting composables) nothing is stored.
+  if (typeof localStorage === 'undefined') return 'he'
   const stored = localStorage.getItem(STORAGE_KEY)
   if (isLocale(stored)) return stored
   // Hebrew where the browser prefers it; the club is Israeli, so Hebrew too when nothing matches.
   return pickLocale(navigator.languages ?? [navigator.language], 'he')
 }
 
+export { addMessages, useI18n }
+
 // Only the card route's messages in the language on screen are loaded before the first paint;
 // the other sections come when a screen needs them (the router waits) or once the card is up.
-export const i18n = createI18n<[MessageSchema], Locale, false>({
-  legacy: false,
-  locale: initialLocale(),
-  fallbackLocale: 'en',
-  messages: {} as Record<Locale, MessageSchema>,
-  pluralRules: { he: hebrewPlural },
-  postTranslation: (message) => (typeof message === 'string' ? prefixMaqaf(message) : message),
-})
+const { locale: activeLocale } = useI18n()
+activeLocale.value = initialLocale()
 
 export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'community', 'errors'] as const
 export type MessageSection = (typeof MESSAGE_SECTIONS)[number]
@@ -61,7 +57,7 @@ export async function loadMessages(locale: Locale, sections: readonly MessageSec
   const missing = sections.filter((section) => !loaded[locale].has(section))
   const modules = await Promise.all(missing.map((section) => loaders[locale][section]()))
   modules.forEach((module, i) => {
-    i18n.global.mergeLocaleMessage(locale, module.default as MessageSchema)
+    addMessages(locale, module.default)
     loaded[locale].add(missing[i]!)
   })
 }
@@ -75,7 +71,7 @@ export function loadAllMessages(locale: Locale = currentLocale()): Promise<void>
 export async function setLocale(locale: Locale): Promise<void> {
   // The new language gets every section the old one had loaded, so the screen stays whole.
   await loadMessages(locale, [...loaded[currentLocale()], 'core'])
-  i18n.global.locale.value = locale
+  activeLocale.value = locale
   localStorage.setItem(STORAGE_KEY, locale)
   applyDocumentLocale(locale)
 }
@@ -84,10 +80,10 @@ export function applyDocumentLocale(locale: Locale): void {
   document.documentElement.lang = locale
   document.documentElement.dir = LOCALE_DIRECTION[locale]
   // The page title follows the language too, once its messages are in (index.html starts in Hebrew).
-  const title = i18n.global.getLocaleMessage(locale).app?.name
+  const title = messageIn(locale, 'app.name')
   if (title) document.title = title
 }
 
 export function currentLocale(): Locale {
-  return i18n.global.locale.value
+  return activeLocale.value
 }

@@ -9,7 +9,7 @@ import { emptyValue, getAt, pathKey, setAt, toFieldNode, unsupportedPaths, type 
 import { issueText } from '@/components/admin/config/issue-text'
 import { fromLocalInput, toLocalInput } from '@/domain/admin/config-form'
 import { demoItems } from './support/config-items'
-import { i18n } from './support/i18n-instance'
+import { locale as onScreen, t, te } from './support/i18n-instance'
 
 const kindsOf = (node: FieldNode): string[] => {
   switch (node.kind) {
@@ -92,7 +92,7 @@ describe('the schema-to-form walker', () => {
     }
     for (const kind of CONFIG_KINDS) walk(kind, configFormNode(kind), null)
     for (const locale of ['he', 'en'] as const) {
-      const has = (key: string) => i18n.global.te(key, locale)
+      const has = (key: string) => te(key, locale)
       const missing = [...new Set(named)].filter((name) => {
         const [scope, key] = name.split(':') as [string, string]
         if (scope === 'option') return !has(`adminConfig.options.${key}`)
@@ -143,12 +143,10 @@ describe('validation with the same schema, and issues by path', () => {
     expect(empty).toMatchObject({ path: 'earning.pointsPerShekel', code: 'invalid_type', text: null, params: { expected: 'number' } })
     const [tooBig] = validateDraft(ClubConfigSchema, prepareForSchema('club', setAt(club, ['earning', 'pointsPerShekel'], 101)))
     expect(tooBig).toMatchObject({ path: 'earning.pointsPerShekel', code: 'too_big', text: null, params: { maximum: 100 } })
-    i18n.global.locale.value = 'en'
-    const t = i18n.global.t as unknown as Parameters<typeof issueText>[1]
-    const te = (key: string) => i18n.global.te(key)
+    onScreen.value = 'en'
     expect(issueText(empty!, t, te)).toBe('Enter a number.')
     expect(issueText(tooBig!, t, te)).toBe('At most 100.')
-    i18n.global.locale.value = 'he'
+    onScreen.value = 'he'
     expect(issueText(tooBig!, t, te)).toBe('לכל היותר 100.')
     expect(issueText({ path: 'tiers.1.threshold', code: 'custom', text: 'thresholds must rise', params: {}, from: 'form' }, t, te)).toBe(
       'הסף של כל דרגה צריך להיות גבוה מזה של הדרגה שלפניה.',

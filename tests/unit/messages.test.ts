@@ -199,9 +199,8 @@ describe('bidi in sentences', () => {
   })
 
   it('renders a Latin partner and a signed count through the app’s i18n', async () => {
-    const { i18n } = await import('./support/i18n-instance')
-    i18n.global.locale.value = 'he'
-    const t = i18n.global.t
+    const { t, locale } = await import('./support/i18n-instance')
+    locale.value = 'he'
     expect(t('history.reason.purchase', { partner: isolate('H&O', 'he') })).toBe('קנייה ב־\u2068H&O\u2069')
     expect(t('wallet.gained', { points: isolateLtr('+30') }, 30)).toBe('\u2066+30\u2069 נקודות!')
     expect(t('units.points', { count: '1' }, 1)).toBe('נקודה אחת')
@@ -210,7 +209,7 @@ describe('bidi in sentences', () => {
     expect(t('partners.rate', { points: '1' }, 1)).toBe('נקודה על כל שקל (לפני תוספת הדרגה)')
     expect(t('partners.rate', { points: '1.5' }, 1.5)).toBe('1.5 נקודות על כל שקל (לפני תוספת הדרגה)')
     expect(t('rewards.needMore', { points: '1' }, 1)).toBe('חסרה לך נקודה אחת')
-    i18n.global.locale.value = 'en'
+    locale.value = 'en'
     expect(t('units.points', { count: '1' }, 1)).toBe('1 point')
     expect(t('rewards.fewLeft', { count: '1' }, 1)).toBe('Only one left')
   })

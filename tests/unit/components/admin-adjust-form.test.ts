@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/domain/shared/errors'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -20,7 +20,7 @@ const { default: AdminAdjustForm } = await import('@/components/admin/members/Ad
 const { useAdminMembersStore } = await import('@/stores/admin/members')
 
 function mountForm() {
-  return mount(AdminAdjustForm, { props: { uid: 'dana', memberNo: '51234675' }, global: { plugins: [i18n] } })
+  return mount(AdminAdjustForm, { props: { uid: 'dana', memberNo: '51234675' } })
 }
 
 async function fill(wrapper: ReturnType<typeof mountForm>, values: { take?: boolean; amount: string; note: string }) {
@@ -35,7 +35,7 @@ async function fill(wrapper: ReturnType<typeof mountForm>, values: { take?: bool
 beforeEach(() => {
   localStorage.clear()
   setActivePinia(createPinia())
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.fetchLedgerPage.mockResolvedValue({ entries: [], next: null })
@@ -83,7 +83,7 @@ describe('the adjustment form', () => {
   it('translates the server’s refusal', async () => {
     api.adjustPoints.mockRejectedValue(new AppError('failed-precondition', 'conflict', [], 'request-conflict'))
     const wrapper = mountForm()
-    i18n.global.locale.value = 'he'
+    locale.value = 'he'
     await fill(wrapper, { amount: '5', note: 'תיקון כפול' })
     expect(wrapper.get('[role=alert]').text()).toBe('התיקון הזה כבר נשלח עם פרטים אחרים. כדאי לבדוק את היסטוריית הנקודות ולשמור אותו שוב.')
   })

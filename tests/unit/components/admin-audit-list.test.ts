@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { AuditEntry } from '@/domain/admin/staff'
 import { DEVICE_KEYS } from '@/services/device-storage'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -41,13 +41,13 @@ const ENTRIES: AuditEntry[] = [
 
 function mountList(props: Record<string, unknown> = {}) {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: AuditList }, { path: '/m/:uid', name: 'admin-member', component: AuditList }] })
-  return mount(AuditList, { props, global: { plugins: [i18n, router] } })
+  return mount(AuditList, { props, global: { plugins: [router] } })
 }
 
 beforeEach(() => {
   localStorage.clear()
   localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify({ uid: 'demo-admin', email: 'admin@moadon.test', role: 'admin', partnerId: null }))
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})
@@ -86,7 +86,7 @@ describe('the audit list', () => {
   })
 
   it('shows one member’s actions without linking back to the member, in Hebrew', async () => {
-    i18n.global.locale.value = 'he'
+    locale.value = 'he'
     api.fetchAuditPage.mockResolvedValue({ entries: [ENTRIES[0]!], next: null })
     const wrapper = mountList({ memberUid: 'dana' })
     await flushPromises()

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { ListConfigItemsResult } from '@/domain/admin/config-items'
 import { AppError } from '@/domain/shared/errors'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 import { demoItems } from '../support/config-items'
 
 const api = vi.hoisted(() => ({
@@ -35,7 +35,7 @@ async function mountItem() {
     ],
   })
   await router.push('/admin/config/club/club?section=earning')
-  const wrapper = mount(ConfigItemView, { props: { kind: 'club', id: 'club' }, global: { plugins: [i18n, router] }, attachTo: document.body })
+  const wrapper = mount(ConfigItemView, { props: { kind: 'club', id: 'club' }, global: { plugins: [router] }, attachTo: document.body })
   await flushPromises()
   return wrapper
 }
@@ -44,7 +44,7 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   setActivePinia(createPinia())
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   document.body.innerHTML = ''
 })
 

@@ -4,7 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ReportSummary } from '@/domain/reports/reports'
 import { settlementOf } from '@/domain/reports/settlement'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   fetchReportSummary: vi.fn(),
@@ -42,11 +42,11 @@ const month = { month: '2026-11', club: { issued: 500, redeemed: 200, expired: 1
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
 })
 
-const mountView = (view: typeof ReportsView) => mount(view, { global: { plugins: [i18n], stubs: { ReportChart: { template: '<div class="chart-stub" />' }, RouterLink: true } } })
+const mountView = (view: typeof ReportsView) => mount(view, { global: { stubs: { ReportChart: { template: '<div class="chart-stub" />' }, RouterLink: true } } })
 
 describe('ReportsView', () => {
   it('shows the summary and the months, each chart with its table, and no offers yet', async () => {

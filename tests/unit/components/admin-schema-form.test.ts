@@ -5,7 +5,7 @@ import SchemaForm from '@/components/admin/config/SchemaForm.vue'
 import { configFormNode, configSchema, hiddenFields, prepareForSchema } from '@/domain/admin/config-form-checks'
 import type { FormIssue } from '@/domain/admin/config-form-checks'
 import { CONFIG_KINDS, type ConfigKind, type JsonObject } from '@/domain/admin/config-items'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 import { demoItems } from '../support/config-items'
 
 function mountForm(kind: ConfigKind, data: JsonObject, extraIssues: FormIssue[] = []) {
@@ -20,7 +20,6 @@ function mountForm(kind: ConfigKind, data: JsonObject, extraIssues: FormIssue[] 
       modelValue: data,
       'onUpdate:modelValue': (value: unknown) => wrapper.setProps({ modelValue: value }),
     },
-    global: { plugins: [i18n] },
     attachTo: document.body,
   })
   return wrapper
@@ -40,7 +39,7 @@ function leaves(value: unknown, path: string[] = []): string[] {
 }
 
 beforeEach(() => {
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   document.body.innerHTML = ''
 })
 
@@ -139,7 +138,7 @@ describe('the schema-driven form', () => {
   })
 
   it('speaks Hebrew in Hebrew', async () => {
-    i18n.global.locale.value = 'he'
+    locale.value = 'he'
     const wrapper = mountForm('club', demoItems().club)
     await input(wrapper, 'earning.pointsPerShekel').setValue('')
     expect(field(wrapper, 'earning.pointsPerShekel').text()).toContain('נקודות על כל שקל')

@@ -6,7 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { StaffAccount } from '@/domain/admin/staff'
 import { AppError } from '@/domain/shared/errors'
 import { DEVICE_KEYS } from '@/services/device-storage'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -42,7 +42,7 @@ let pushAccounts: (accounts: StaffAccount[]) => void = () => {}
 
 function mountView() {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: StaffView }, { path: '/m/:uid', name: 'admin-member', component: StaffView }] })
-  return mount(StaffView, { global: { plugins: [i18n, router] } })
+  return mount(StaffView, { global: { plugins: [router] } })
 }
 
 async function fill(wrapper: ReturnType<typeof mountView>, label: string, value: string) {
@@ -61,7 +61,7 @@ async function press(wrapper: ReturnType<typeof mountView>, name: string) {
 beforeEach(() => {
   localStorage.clear()
   localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify(ADMIN))
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})
@@ -130,7 +130,7 @@ describe('the staff accounts screen', () => {
   })
 
   it('reads in Hebrew', async () => {
-    i18n.global.locale.value = 'he'
+    locale.value = 'he'
     const wrapper = mountView()
     await flushPromises()
     expect(wrapper.find('h1').text()).toBe('חשבונות צוות')

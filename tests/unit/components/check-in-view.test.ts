@@ -9,7 +9,7 @@ import { createCounterCode } from '@/domain/partners/counter-code'
 import { AppError } from '@/domain/shared/errors'
 import { createPosterCode, posterLink } from '@/domain/partners/poster-code'
 import { DEVICE_KEYS } from '@/services/device-storage'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -56,7 +56,7 @@ async function mountAt(path: string) {
     ],
   })
   await router.push(path)
-  const wrapper = mount(CheckInView, { global: { plugins: [i18n, router], stubs: { StaffScanner: FakeScanner } } })
+  const wrapper = mount(CheckInView, { global: { plugins: [router], stubs: { StaffScanner: FakeScanner } } })
   await flushPromises()
   return wrapper
 }
@@ -71,7 +71,7 @@ async function press(wrapper: Awaited<ReturnType<typeof mountAt>>, name: string)
 beforeEach(() => {
   localStorage.clear()
   localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify({ uid: 'member-1', email: 'shira@example.test', role: 'member', partnerId: null }))
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})

@@ -9,7 +9,7 @@ import { verifyCounterCode } from '@/domain/partners/counter-code'
 import { toBase64 } from '@/domain/shared/crypto'
 import { AppError } from '@/domain/shared/errors'
 import { DEVICE_KEYS } from '@/services/device-storage'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -46,7 +46,7 @@ async function mountCounter(path = '/staff') {
     ],
   })
   await router.push(path)
-  const wrapper = mount(CounterView, { global: { plugins: [i18n, router], stubs: { BaseQrCode: FakeQr } } })
+  const wrapper = mount(CounterView, { global: { plugins: [router], stubs: { BaseQrCode: FakeQr } } })
   await flushPromises()
   await flushPromises()
   return wrapper
@@ -55,7 +55,7 @@ async function mountCounter(path = '/staff') {
 beforeEach(() => {
   localStorage.clear()
   localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify(STAFF))
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})

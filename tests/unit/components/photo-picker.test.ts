@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '@/domain/shared/errors'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({ uploadPhoto: vi.fn() }))
 vi.mock('@/services/firebase', () => ({ loadFirebase: async () => api }))
@@ -16,7 +16,7 @@ const PHOTO_ID = 'AbCdEfGhIjKlMnOpQrSt'
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   api.uploadPhoto.mockReset()
   prepare.preparePhoto.mockReset()
 })
@@ -24,7 +24,6 @@ beforeEach(() => {
 function mountPicker() {
   return mount(PhotoPicker, {
     props: { messages: 'reviews.form', modelValue: null, 'onUpdate:modelValue': () => {} },
-    global: { plugins: [i18n] },
   })
 }
 
@@ -62,7 +61,7 @@ describe('PhotoPicker', () => {
   })
 
   it('reports the daily cap from the server in Hebrew too', async () => {
-    i18n.global.locale.value = 'he'
+    locale.value = 'he'
     prepare.preparePhoto.mockResolvedValue({ full: new Blob(['f']), thumb: new Blob(['t']), width: 1200, height: 900 })
     api.uploadPhoto.mockRejectedValue(new AppError('resource-exhausted', 'At most 20 photos a day.', [], 'photo-daily-cap'))
     const wrapper = mountPicker()

@@ -6,7 +6,7 @@ import { defineComponent, h } from 'vue'
 import type { ConfirmEcoActionResult, EcoPolicy } from '@/domain/earn/eco'
 import { AppError } from '@/domain/shared/errors'
 import { DEVICE_KEYS } from '@/services/device-storage'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -53,7 +53,7 @@ const FakeScanner = defineComponent({
   },
 })
 
-const mountTill = () => mount(StaffView, { global: { plugins: [i18n], stubs: { StaffScanner: FakeScanner } } })
+const mountTill = () => mount(StaffView, { global: { stubs: { StaffScanner: FakeScanner } } })
 
 async function scanAndTapCup(wrapper: ReturnType<typeof mountTill>) {
   await wrapper.find('[data-testid="fake-scan"]').trigger('click')
@@ -64,7 +64,7 @@ async function scanAndTapCup(wrapper: ReturnType<typeof mountTill>) {
 beforeEach(() => {
   localStorage.clear()
   localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify(STAFF))
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})

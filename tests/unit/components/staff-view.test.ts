@@ -6,7 +6,7 @@ import { defineComponent, h } from 'vue'
 import type { PurchaseResult } from '@/domain/contracts/callable-results'
 import { AppError } from '@/domain/shared/errors'
 import { DEVICE_KEYS } from '@/services/device-storage'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -52,7 +52,7 @@ const FakeScanner = defineComponent({
 
 function mountTill() {
   return mount(StaffView, {
-    global: { plugins: [i18n], stubs: { StaffScanner: FakeScanner } },
+    global: { stubs: { StaffScanner: FakeScanner } },
   })
 }
 
@@ -72,7 +72,7 @@ async function press(wrapper: ReturnType<typeof mountTill>, name: string) {
 beforeEach(() => {
   localStorage.clear()
   localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify(STAFF))
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.watchRewards.mockImplementation(() => () => {})

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { DEVICE_KEYS } from '@/services/device-storage'
 import { demoSurveys } from '../../../scripts/demo-club'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -34,7 +34,7 @@ async function mountSurvey() {
     ],
   })
   await router.push(`/earn/survey/${survey.id}`)
-  const wrapper = mount(SurveyView, { props: { surveyId: survey.id }, global: { plugins: [i18n, router] } })
+  const wrapper = mount(SurveyView, { props: { surveyId: survey.id }, global: { plugins: [router] } })
   await flushPromises()
   return wrapper
 }
@@ -50,7 +50,7 @@ beforeEach(() => {
   api.startSurvey.mockResolvedValue({ surveyId: survey.id, startedAt: new Date().toISOString() })
   localStorage.setItem(DEVICE_KEYS.cache('session'), JSON.stringify({ uid: 'uid-noa', email: 'noa@example.test', role: 'member', partnerId: null }))
   setActivePinia(createPinia())
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
 })
 
 const question = (wrapper: Awaited<ReturnType<typeof mountSurvey>>, id: string) => wrapper.find(`[data-testid="survey-question-${id}"]`)

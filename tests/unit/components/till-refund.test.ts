@@ -7,7 +7,7 @@ import type { TillDayResult } from '@/domain/partners/till-day'
 import { AppError } from '@/domain/shared/errors'
 import { DEVICE_KEYS } from '@/services/device-storage'
 import { useTillDayStore } from '@/stores/till-day'
-import { i18n } from '../support/i18n-instance'
+import { locale } from '../support/i18n-instance'
 
 const api = vi.hoisted(() => ({
   watchSession: vi.fn(() => () => {}),
@@ -48,7 +48,7 @@ const DAY: TillDayResult = {
 const REFUNDED: ReversalResult = { reversedPoints: 42, receiptId: 'R-100', amountShekels: 42.5, displayName: 'Dana K.', replayed: false }
 
 function mountForm(receipt: string | null = null) {
-  return mount(TillRefund, { props: { receipt }, global: { plugins: [i18n] } })
+  return mount(TillRefund, { props: { receipt } })
 }
 
 async function press(wrapper: ReturnType<typeof mountForm>, name: string) {
@@ -65,7 +65,7 @@ async function receipt(wrapper: ReturnType<typeof mountForm>, value: string) {
 beforeEach(() => {
   localStorage.clear()
   localStorage.setItem(DEVICE_KEYS.tillId, JSON.stringify('till-test-0001'))
-  i18n.global.locale.value = 'en'
+  locale.value = 'en'
   for (const fn of Object.values(api)) fn.mockReset()
   api.watchSession.mockImplementation(() => () => {})
   api.listTillDay.mockResolvedValue(DAY)
@@ -130,7 +130,7 @@ describe('the refund form at the till', () => {
   })
 
   it('says when the receipt was already refunded, and speaks Hebrew', async () => {
-    i18n.global.locale.value = 'he'
+    locale.value = 'he'
     api.reversePurchase.mockResolvedValue({ ...REFUNDED, replayed: true })
     const wrapper = mountForm('R-100')
     expect(wrapper.text()).toContain('זיכוי קנייה')

@@ -1,15 +1,11 @@
-// The app's messages and plural rules in a vue-i18n instance, without the browser-only setup.
-import { createI18n } from 'vue-i18n'
-import en, { type MessageSchema } from '@/i18n/en'
+// Every message of both languages (the console's too) in the app's catalogue, Hebrew on screen:
+// components mounted in a test translate as they would once all sections have loaded.
+import { addMessages, useI18n } from '@/i18n/runtime'
+import en from '@/i18n/en'
 import he from '@/i18n/he'
-import { prefixMaqaf } from '@/i18n/bidi'
-import { hebrewPlural } from '@/i18n/plural'
 
-export const i18n = createI18n<[MessageSchema], 'he' | 'en', false>({
-  legacy: false,
-  locale: 'he',
-  fallbackLocale: 'en',
-  messages: { en, he },
-  pluralRules: { he: hebrewPlural },
-  postTranslation: (message) => (typeof message === 'string' ? prefixMaqaf(message) : message),
-})
+addMessages('en', en)
+addMessages('he', he)
+
+export const { t, te, locale } = useI18n()
+locale.value = 'he'

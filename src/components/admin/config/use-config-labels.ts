@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from '@/i18n'
 import { humanize, labelKeyOf, type FieldPath } from '@/domain/admin/config-form'
 
 /**
