@@ -1,11 +1,49 @@
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig, loadEnv } from 'vite'
+import { rolldown } from 'rolldown'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { FUNCTIONS_REGION } from './src/domain/shared/platform.ts'
 
 const CARD_SHARED =
-  /\/src\/(stores\/(club|member|coupons|session)|composables\/use-(format|club-today|error-message)|domain\/(cards|shared\/(locale|time-step|calendar|errors|platform|crypto)|referrals\/referral-code)|i18n\/(index|bidi|plural)|components\/base\/Base(Button|Alert))\b/
+  /\/src\/(stores\/(club|member|session)|composables\/use-(format|club-today|error-message)|domain\/(cards|shared\/(locale|time-step|calendar|errors|platform|crypto)|referrals\/referral-code|points\/tiers)|boot\/state|i18n\/(index|bidi|plural|runtime|translate)|components\/base\/Base(Button|Alert))\b/
+
+const SRC = fileURLToPath(new URL('./src', import.meta.url))
+
+/**
+ * The boot scripts (src/boot/), bundled on their own and inlined into index.html with the card's
+ * critical CSS: the first frame shows the member's card (or the visitors' landing page) before
+ * any module of the app has even been fetched. `<!-- boot:head -->` decides what the page shows;
+ * `<!-- boot:paint -->`, right after `#app`, paints the card; `<!-- boot:landing -->`, after the
+ * landing page's markup, fills that page in.
+ */
+function bootScripts(): Plugin {
+  async function bundle(entry: string): Promise<string> {
+    const build = await rolldown({ input: `${SRC}/boot/${entry}`, resolve: { alias: { '@': SRC } }, platform: 'browser', logLevel: 'warn' })
+    try {
+      const { output } = await build.generate({ format: 'iife', minify: true })
+      // Nothing in the code may close the inline <script> early.
+      return output[0].code.replaceAll('</script', '<\\/script').trim()
+    } finally {
+      await build.close()
+    }
+  }
+  return {
+    name: 'moadon-boot',
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        const [head, paint, welcome, css] = await Promise.all([bundle('head.ts'), bundle('paint.ts'), bundle('welcome.ts'), readFile(`${SRC}/boot/card.css`, 'utf8')])
+        const minifiedCss = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{}:;,])\s*/g, '$1').trim()
+        return html
+          .replace('<!-- boot:head -->', () => `<style>${minifiedCss}</style><script>${head}</script>`)
+          .replace('<!-- boot:paint -->', () => `<script>${paint}</script>`)
+          .replace('<!-- boot:landing -->', () => `<script>${welcome}</script>`)
+      },
+    },
+  }
+}
 
 // `--mode emulator` (npm start, the tests) talks to the local emulators; any other mode needs the
 // real project's web config in VITE_FIREBASE_* (see README, "Deploy").
@@ -33,9 +71,12 @@ export default defineConfig(({ mode, command }) => {
     '/b/': toFunction('badgeLanding'),
     // /s/<post>: a shared post's page.
     '/s/': toFunction('postLanding'),
+    // /club/landing.json: the club's public data for the visitors' landing page.
+    '/club/landing.json': toFunction('clubLanding'),
   }
   return {
     plugins: [
+      bootScripts(),
       vue(),
       VitePWA({
         // Our own worker (src/sw.ts), registered by the app through workbox-window; off in dev.
@@ -78,13 +119,9 @@ export default defineConfig(({ mode, command }) => {
       }),
     ],
     resolve: {
-      alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+      alias: { '@': SRC },
     },
     define: {
-      // vue-i18n: no legacy API, no devtools in production; messages compile without eval.
-      __VUE_I18N_LEGACY_API__: false,
-      __VUE_I18N_FULL_INSTALL__: false,
-      __INTLIFY_PROD_DEVTOOLS__: false,
       __VUE_PROD_DEVTOOLS__: false,
       // Every component uses <script setup>: Vue's Options API can stay out of the bundle.
       __VUE_OPTIONS_API__: false,

@@ -1,16 +1,8 @@
-import { createPinia } from 'pinia'
-import { createApp } from 'vue'
-import App from './App.vue'
-import { currentLocale, i18n, loadMessages } from './i18n'
-import { registerServiceWorker } from './pwa/register'
-import { router } from './router'
-import './styles/main.css'
+// The entry. The boot scripts inlined in index.html (src/boot/) have already painted the first
+// frame: the card, or the visitors' landing page (which never loads the app; its links open the
+// app's screens as pages of their own). The app is a chunk of its own, fetched once the card's
+// code is on screen, so that its evaluation never delays that first frame.
+import type { BootState } from './boot/state'
 
-await loadMessages(currentLocale())
-const app = createApp(App)
-app.use(createPinia())
-app.use(i18n)
-app.use(router)
-app.mount('#app')
-// After the first screen: the worker's precaching must not compete with the card.
-void router.isReady().then(registerServiceWorker)
+const boot: BootState | undefined = window.__moadonBoot
+if (boot?.mode !== 'landing') void (boot?.painted?.catch(() => undefined) ?? Promise.resolve()).then(() => import('./app'))

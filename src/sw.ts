@@ -16,7 +16,9 @@ cleanupOutdatedCaches()
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/__\//, /^\/r\//, /^\/p\//, /^\/b\//, /^\/s\//],
+    // Served by functions or as files, never by the app shell: Firebase Auth's handler, shared
+    // links, photos, the landing page's data, robots.txt.
+    denylist: [/^\/__\//, /^\/r\//, /^\/p\//, /^\/b\//, /^\/s\//, /^\/club\//, /^\/robots\.txt$/],
   }),
 )
 

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, ref, watch } from 'vue'
 import { storeToRefs } from 'pinia'
-import { createCardToken, secondsToNextStep, timeStep } from '@/domain/cards/card-token'
+import { bootState } from '@/boot/state'
+import { createCardToken, parseCardToken, secondsToNextStep, timeStep } from '@/domain/cards/card-token'
 import { useCardStore } from '@/stores/card'
 import { useMemberStore } from '@/stores/member'
 
@@ -12,8 +13,11 @@ export function useCardToken() {
   const member = useMemberStore()
   const card = useCardStore()
   const { keyMissing } = storeToRefs(card)
-  const token = ref<string | null>(null)
-  const secondsLeft = ref(0)
+  // The code the boot script already painted, while it is current: no blank frame at take-over.
+  const painted = bootState()?.token
+  const paintedStep = painted ? parseCardToken(painted)?.step : undefined
+  const token = ref<string | null>(paintedStep === timeStep(Date.now()) ? painted! : null)
+  const secondsLeft = ref(secondsToNextStep(Date.now()))
   let lastStep = -1
 
   async function ensureKey() {

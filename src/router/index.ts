@@ -1,5 +1,6 @@
 import { loadAllMessages } from '@/i18n'
-import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { START_LOCATION, createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { bootState } from '@/boot/state'
 import { rememberInvite } from '@/composables/use-referral-invite'
 import { useMemberStore } from '@/stores/member'
 import { useSessionStore } from '@/stores/session'
@@ -121,10 +122,17 @@ export function safeRedirect(route: RouteLocationNormalized, fallback = '/'): st
   return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : fallback
 }
 
-router.beforeEach(async (to) => {
+router.beforeEach(async (to, from) => {
   rememberInvite(to.query)
   const session = useSessionStore()
   await session.ready
+  if (to.path === '/' && !session.user) {
+    // Visitors get the club's landing page, static in index.html and shown without the app: a
+    // fresh page load brings it (the boot script starts no app on / without a session on the
+    // device). Not when this very page already shows it, or it would load itself forever.
+    if (from !== START_LOCATION || bootState()?.mode !== 'landing') window.location.assign(to.fullPath)
+    return false
+  }
   const needsUser = to.meta.member || to.meta.joining || to.meta.staff || to.meta.door || to.meta.admin
   if (needsUser && !session.user) {
     return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }

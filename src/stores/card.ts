@@ -20,7 +20,10 @@ export const useCardStore = defineStore('card', () => {
   /** No key on this device and none could be fetched (offline on first use). */
   const keyMissing = ref(false)
 
+  /** Counts sign-outs: a key still on its way from the server when one happens is not kept. */
+  let forgotten = 0
   const unregister = onForgetAll(() => {
+    forgotten++
     key.value = null
     keyMissing.value = false
   })
@@ -39,8 +42,11 @@ export const useCardStore = defineStore('card', () => {
       keyMissing.value = false
       return
     }
+    const before = forgotten
     try {
-      keep(uid, await getCardKey())
+      const fetched = await getCardKey()
+      // Signed out meanwhile: the key must not land on the device after forgetAll() cleared it.
+      if (forgotten === before) keep(uid, fetched)
     } catch {
       // Offline: an older key still signs (the server refuses it only if it was rotated meanwhile).
       if (local) key.value = fromBase64(local.key)

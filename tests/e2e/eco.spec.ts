@@ -4,7 +4,7 @@ import { createMember, fakeCameraShowing, signInAs } from './support/club'
 test('staff confirm an eco action from the member’s live card and the member sees the points arrive', async ({ page, browser }) => {
   const account = await createMember('Tamar Ecologist')
   await signInAs(page, account)
-  const qr = page.getByTestId('wallet-card').locator('canvas')
+  const qr = page.getByTestId('wallet-card').locator('[data-qr-value]')
   await expect(qr).toHaveAttribute('data-qr-value', /^V1\./)
   const token = (await qr.getAttribute('data-qr-value'))!
 

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { awardServerSide, decodeQr, memberByEmail, uniqueEmail } from './support/club'
 
-test('a signed-out visitor is sent to sign-in, then on to where they were going', async ({ page }) => {
+test('a signed-out visitor sees the club, and a screen that needs an account sends them to sign-in, then on to it', async ({ page }) => {
   await page.goto('/')
-  await expect(page).toHaveURL(/\/sign-in$/)
+  await expect(page).toHaveURL(/\/$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Your club card, on your phone' })).toBeVisible()
+  await page.getByRole('link', { name: 'Sign in' }).first().click()
   await expect(page.getByRole('heading', { name: 'Sign in to your club' })).toBeVisible()
 
   await page.goto('/join')
@@ -58,7 +60,7 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
   const shownNumber = (await card.getByTestId('wallet-member-no').textContent())?.replace(/\s/g, '')
   expect(shownNumber).toBe(member.memberNo)
   // The QR is the rotating signed card code, carrying the member number.
-  const scanned = decodeQr(await card.locator('canvas').screenshot())
+  const scanned = decodeQr(await card.locator('[data-qr-value]').screenshot())
   expect(scanned).toMatch(new RegExp(`^V1\\.${member.memberNo}\\.\\d+\\.[A-Z2-7]{10}$`))
 
   // Points decided on the server reach the open card without a reload.
@@ -70,15 +72,17 @@ test('a new member signs up, joins and sees a live card with a scannable QR', as
     page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('firestore/')))
   expect(await firestoreCopies()).not.toEqual([])
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page).toHaveURL(/\/sign-in$/)
-  await expect(page.locator('button[type=submit]')).toBeVisible()
-  // Nothing of the member stays on the device: no card key, no cached card or session…
+  // Signed out, the device is a visitor's: the club's landing page.
+  await expect(page).toHaveURL(/\/$/)
+  await expect(page.getByRole('link', { name: 'Join' }).first()).toBeVisible()
+  // Nothing of the member stays on the device: no card key, no cached card or session (the
+  // language and the club's public landing data say nothing about anyone)…
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('moadon.')))
-  expect(kept.filter((key) => key !== 'moadon.locale')).toEqual([])
+  expect(kept.filter((key) => key !== 'moadon.locale' && key !== 'moadon.landing')).toEqual([])
   // …and Firestore's offline copy of the member, ledger and coupons is deleted from IndexedDB.
   expect(await firestoreCopies()).toEqual([])
   await page.goto('/')
-  await expect(page).toHaveURL(/\/sign-in$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Your club card, on your phone' })).toBeVisible()
 })
 
 test.describe('in Hebrew', () => {
@@ -87,6 +91,7 @@ test.describe('in Hebrew', () => {
   test('the demo member signs in and sees her Gold card right-to-left', async ({ page }) => {
     await page.goto('/')
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    await page.getByRole('link', { name: 'כניסה', exact: true }).first().click()
     await page.getByLabel('אימייל').fill('dana@moadon.test')
     await page.getByLabel('סיסמה').fill('moadon-demo')
     await page.getByRole('button', { name: 'כניסה', exact: true }).click()

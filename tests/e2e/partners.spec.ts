@@ -18,7 +18,7 @@ async function staffPage(browser: Browser, cameraShows?: () => Promise<string>) 
 test('staff scan the member’s live card with the camera and the card shows the points arrive', async ({ page, browser }) => {
   const account = await createMember('Noga Scan')
   await signInAs(page, account)
-  const qr = page.getByTestId('wallet-card').locator('canvas')
+  const qr = page.getByTestId('wallet-card').locator('[data-qr-value]')
   await expect(qr).toHaveAttribute('data-qr-value', /^V1\./)
   const token = await qr.getAttribute('data-qr-value')
 
@@ -150,7 +150,7 @@ test('the store directory filters by category and shows each store’s earning',
 test('a till without a connection scans the card, keeps the purchase and sends it by itself when the connection is back', async ({ page, browser }) => {
   const account = await createMember('Omer Offline')
   await signInAs(page, account)
-  const qr = page.getByTestId('wallet-card').locator('canvas')
+  const qr = page.getByTestId('wallet-card').locator('[data-qr-value]')
   await expect(qr).toHaveAttribute('data-qr-value', /^V1\./)
   const token = await qr.getAttribute('data-qr-value')
   const till = await staffPage(browser, async () => token!)

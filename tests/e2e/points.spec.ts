@@ -80,7 +80,7 @@ test('a member redeems a reward and gets a coupon to show at the till', async ({
   const ticket = page.getByTestId(`coupon-${code}`)
   await expect(ticket).toContainText('Latte')
   await expect(ticket.getByTestId('coupon-code')).toHaveText(`${code.slice(0, 5)}-${code.slice(5)}`)
-  expect(decodeQr(await ticket.locator('canvas').screenshot())).toBe(code)
+  expect(decodeQr(await ticket.locator('[data-qr-value]').screenshot())).toBe(code)
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Card' }).click()
   await expect(page.getByTestId('wallet-balance')).toHaveText('90')

@@ -34,13 +34,15 @@ test('a member shares their link, a friend joins through it, and the friend’s 
   const image = await request.get('/brand/og-referral.png')
   expect(image.headers()['content-type']).toBe('image/png')
 
-  // The friend, in another browser, opens the link, sees who invited them, and joins.
+  // The friend, in another browser, opens the link: the club's landing page, with who invited
+  // them and the friend's gift on top; joining carries the invitation.
   const friendContext = await browser.newContext({ locale: 'en-US' })
   const friend = await friendContext.newPage()
   await friend.goto(link)
-  await expect(friend.getByRole('heading', { name: 'Dana invited you to Neighborhood Club' })).toBeVisible()
-  await expect(friend.getByText(offer)).toBeVisible()
-  await friend.getByRole('link', { name: 'Join now' }).click()
+  await expect(friend.getByTestId('landing-invite').locator('visible=true')).toHaveText(
+    'Dana invited you — join and get 100 points with your first purchase of ₪50 or more.',
+  )
+  await friend.getByRole('link', { name: 'Join', exact: true }).first().click()
   await expect(friend.getByTestId('invite-banner')).toContainText('invited you!')
   const friendEmail = uniqueEmail('friend')
   await friend.getByLabel('Email').fill(friendEmail)
@@ -58,7 +60,7 @@ test('a member shares their link, a friend joins through it, and the friend’s 
   // The friend confirmed their e-mail; their live card is scanned at the till for ₪60.
   const yael = await memberByEmail(friendEmail)
   await admin().auth.updateUser(yael.uid, { emailVerified: true })
-  const qr = friend.getByTestId('wallet-card').locator('canvas')
+  const qr = friend.getByTestId('wallet-card').locator('[data-qr-value]')
   await expect(qr).toHaveAttribute('data-qr-value', /^V1\./)
   const token = await qr.getAttribute('data-qr-value')
   const till = await browser.newContext({ locale: 'en-US' })
@@ -89,11 +91,11 @@ async function signInAsStaff(page: import('@playwright/test').Page) {
   await expect(page).toHaveURL(/\/staff$/)
 }
 
-test('an unknown referral code gets the ordinary join page, with no error', async ({ request }) => {
-  const landing = await request.get('/r/ZZZZZZZ', { headers: { 'accept-language': 'he-IL' } })
+test('an unknown referral code gets the club’s ordinary page, with no error', async ({ request }) => {
+  const landing = await request.get('/r/ZZZZZZZ', { headers: { 'accept-language': 'he-IL', 'user-agent': 'WhatsApp/2.23' } })
   expect(landing.status()).toBe(200)
   const html = await landing.text()
   expect(html).toContain('<meta property="og:title" content="הצטרפות למועדון השכונה">')
-  expect(html).toContain('href="/sign-up"')
+  expect(html).toContain('href="/"')
   expect(html).not.toMatch(/error|unknown|invalid/i)
 })

@@ -4,7 +4,7 @@ import { createMember, fakeCameraShowing, signInAs } from './support/club'
 test('staff record a purchase, see it in today’s list, refund it from there and the list shows it refunded', async ({ page, browser }) => {
   const account = await createMember('Omer Refund')
   await signInAs(page, account)
-  const qr = page.getByTestId('wallet-card').locator('canvas')
+  const qr = page.getByTestId('wallet-card').locator('[data-qr-value]')
   await expect(qr).toHaveAttribute('data-qr-value', /^V1\./)
   const token = (await qr.getAttribute('data-qr-value'))!
 

@@ -17,7 +17,7 @@ function fakeDb(name: string, commits: string[] = []): Firestore {
   } as unknown as Firestore
 }
 
-const page = (name: string, language: string, userAgent = 'WhatsApp/2.23') =>
+const answer = (name: string, language: string, userAgent = 'WhatsApp/2.23') =>
   referralLanding(fakeDb(name), demoConfig, {
     path: '/r/ABCDEFG',
     origin: 'https://club.example',
@@ -25,6 +25,13 @@ const page = (name: string, language: string, userAgent = 'WhatsApp/2.23') =>
     userAgent,
     clientIp: '203.0.113.7',
   })
+
+/** The preview page a chat's robot gets. */
+async function page(name: string, language: string): Promise<string> {
+  const result = await answer(name, language)
+  if (!('html' in result)) throw new Error(`a preview robot was sent to ${result.redirect}`)
+  return result.html
+}
 
 const description = (html: string) => /<meta name="description" content="([^"]*)">/.exec(html)?.[1]
 const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1]
@@ -48,6 +55,11 @@ describe('the referral landing page says what is true', () => {
     const html = await page('Dana Levi', 'en-US')
     expect(title(html)).toBe('Dana invited you to Neighborhood Club')
     expect(description(html)).toBe('Join for free and get 50 points as a gift, plus 100 points more with your first purchase of ₪50 or more.')
+  })
+
+  it('sends a person to the club’s landing page with the code and the first name, and a robot’s page links there too', async () => {
+    expect(await answer('דנה לוי', 'he-IL', 'Mozilla/5.0 (Linux; Android 14) Chrome/131')).toEqual({ redirect: '/?ref=ABCDEFG&from=%D7%93%D7%A0%D7%94' })
+    expect(await page('Dana Levi', 'en-US')).toContain('href="/?ref=ABCDEFG&amp;from=Dana"')
   })
 
   it('counts people, not preview robots', async () => {

@@ -89,13 +89,19 @@ async function countOpening(db: Firestore, memberRef: DocumentReference, code: s
   }
 }
 
+/** What `/r/<code>` answers: a person goes to the club's landing page, a preview robot gets tags. */
+export type LandingAnswer = { redirect: string } | { html: string }
+
 /**
- * The page a shared link opens: real preview tags for WhatsApp, Facebook, X and Telegram (the
- * referrer's first name, the offer, a 1200×630 image), then the way into the app with the code.
- * An unknown or disabled code gets the club's ordinary join page, with no hint why.
+ * What a shared link opens. A person is sent to the club's landing page (`/`) with the code and
+ * the inviter's first name, where the friend's gift shows on top and joining carries the code;
+ * WhatsApp, Facebook, X and Telegram get a page of real preview tags (the referrer's first name,
+ * the offer, a 1200×630 image) with a link to the same place. An unknown or disabled code gets the
+ * club's ordinary landing page, with no hint why.
  */
-export async function referralLanding(db: Firestore, config: ClubConfig, request: LandingRequest): Promise<string> {
+export async function referralLanding(db: Firestore, config: ClubConfig, request: LandingRequest): Promise<LandingAnswer> {
   const code = parseReferralCode(request.path.split('/').filter(Boolean).pop() ?? '')
+  const robot = BOTS.test(request.userAgent ?? '')
   let inviter: string | null = null
   let validCode: string | null = null
   if (code && config.referrals.enabled) {
@@ -106,10 +112,12 @@ export async function referralLanding(db: Firestore, config: ClubConfig, request
         inviter = firstName(String(member.get('name') ?? ''))
         validCode = code
         // People opening the link, not the preview robots that fetch it for a chat.
-        if (!BOTS.test(request.userAgent ?? '')) await countOpening(db, member.ref, code, request, config)
+        if (!robot) await countOpening(db, member.ref, code, request, config)
       }
     }
   }
+  const target = validCode ? `/?${new URLSearchParams({ ref: validCode, from: inviter ?? '' })}` : '/'
+  if (!robot) return { redirect: target }
   const locale = visitorLocale(request.acceptLanguage, config)
   const t = TEXT[locale]
   const club = localized(config.name, locale)
@@ -119,20 +127,19 @@ export async function referralLanding(db: Firestore, config: ClubConfig, request
     friendGift: validCode ? config.referrals.friendWelcomePoints : 0,
     minSpend: config.referrals.minQualifyingSpendShekels,
   })
-  const canonical = validCode ? `${request.origin}/r/${validCode}` : `${request.origin}/sign-up`
-  const target = validCode
-    ? `/sign-up?ref=${validCode}&from=${encodeURIComponent(inviter ?? '')}`
-    : '/sign-up'
-  return renderSharePage({
-    locale,
-    siteName: club,
-    title,
-    description,
-    canonical,
-    image: { path: '/brand/og-referral.png', width: 1200, height: 630 },
-    origin: request.origin,
-    target,
-    button: t.join,
-    testId: 'referral-join',
-  })
+  const canonical = validCode ? `${request.origin}/r/${validCode}` : `${request.origin}/`
+  return {
+    html: renderSharePage({
+      locale,
+      siteName: club,
+      title,
+      description,
+      canonical,
+      image: { path: '/brand/og-referral.png', width: 1200, height: 630 },
+      origin: request.origin,
+      target,
+      button: t.join,
+      testId: 'referral-join',
+    }),
+  }
 }

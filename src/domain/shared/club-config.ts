@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PARTNER_CATEGORIES } from '../partners/categories'
 import { CommunityPolicySchema, DEFAULT_COMMUNITY_POLICY } from '../community/policy'
 import { DEFAULT_ECO_POLICY, EcoPolicySchema } from '../earn/eco'
 import { DEFAULT_REVIEW_POLICY } from '../earn/reviews'
@@ -226,14 +227,7 @@ export type ActivityRule = z.infer<typeof ActivityRuleSchema>
 export type Interest = z.infer<typeof InterestSchema>
 export type ClubConfig = z.infer<typeof ClubConfigSchema>
 
-export const PARTNER_CATEGORIES = [
-  'cafe',
-  'supermarket',
-  'gas-station',
-  'toy-store',
-  'bookstore',
-  'pharmacy',
-] as const
+export { PARTNER_CATEGORIES }
 
 export const PartnerSchema = z.object({
   id: slug,

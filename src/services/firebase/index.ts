@@ -9,9 +9,19 @@ export type { ProfilePatch } from './members'
 
 type Sdk = typeof import('./sdk')
 let loading: Promise<Sdk> | null = null
-/** Starts loading the SDKs (the app calls it once the first screen is up). */
+let gate: Promise<unknown> = Promise.resolve()
+
+/**
+ * Holds the SDKs back until `until` settles: a card painted from the device needs nothing from
+ * them, and compiling them would only delay the app's first screen. Call before any other call.
+ */
+export function loadFirebaseAfter(until: Promise<unknown>): void {
+  gate = until
+}
+
+/** Loads the SDKs once, on the first call that needs them (after the gate, if one is set). */
 export function loadFirebase(): Promise<Sdk> {
-  loading ??= import('./sdk')
+  loading ??= gate.then(() => import('./sdk'))
   return loading
 }
 

@@ -285,13 +285,14 @@ describe('the lent tier', () => {
 
 describe('the landing page’s "opened" counter', () => {
   const open = (code: string, headers: Record<string, string>) =>
-    fetch(`http://127.0.0.1:${EMULATOR_PORTS.functions}/${DEMO_PROJECT_ID}/${FUNCTIONS_REGION}/referralLanding/r/${code}`, { headers })
+    fetch(`http://127.0.0.1:${EMULATOR_PORTS.functions}/${DEMO_PROJECT_ID}/${FUNCTIONS_REGION}/referralLanding/r/${code}`, { headers, redirect: 'manual' })
 
   it('counts one visitor once a day however often they reload, and a second visitor once more', async () => {
     const referrer = await joinedMember('Farm Opened')
     const code = await codeOf(referrer.uid)
     const visitor = { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Chrome/131', 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }
-    for (let i = 0; i < 20; i++) expect((await open(code, visitor)).status).toBe(200)
+    // A person is sent on to the club's landing page each time, and counted once.
+    for (let i = 0; i < 20; i++) expect((await open(code, visitor)).status).toBe(302)
     expect((await memberDoc(referrer.uid)).referralStats.opened).toBe(1)
     await open(code, { ...visitor, 'x-forwarded-for': '198.51.100.4' })
     await open(code, { ...visitor, 'user-agent': 'WhatsApp/2.23' })

@@ -80,4 +80,16 @@ describe('the card key', () => {
     expect(card.key).toBeNull()
     expect(localStorage.getItem(DEVICE_KEYS.cardKey('uid-1'))).toBeNull()
   })
+
+  it('is not kept when it arrives after a sign-out forgot everything', async () => {
+    let answer: (value: ReturnType<typeof served>) => void = () => {}
+    api.getCardKey.mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    const card = reload()
+    const fetching = card.ensureKey('uid-1', 0)
+    forgetAll()
+    answer(served(1, 0))
+    await fetching
+    expect(card.key).toBeNull()
+    expect(localStorage.getItem(DEVICE_KEYS.cardKey('uid-1'))).toBeNull()
+  })
 })

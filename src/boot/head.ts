@@ -1,0 +1,11 @@
+// Inlined at the top of index.html (vite.config.ts, `bootScripts`): before the body paints, the
+// page takes the member's language and direction and decides what the first frame shows.
+import { bootLocale, bootMode, localeDirection } from './device'
+
+const locale = bootLocale()
+const root = document.documentElement
+root.lang = locale
+root.dir = localeDirection(locale)
+const mode = bootMode(location.pathname)
+root.dataset.boot = mode
+window.__moadonBoot = { mode }
