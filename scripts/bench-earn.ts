@@ -27,6 +27,7 @@ import { demoCharities, demoPartners, demoSurveys } from './demo-club'
 import { demoHunt } from './demo-hunt'
 import { emulatorAdmin } from './lib/emulator-admin'
 import { benchMember, median, percentile, unique, type BenchMember } from './lib/bench'
+import { webChannelMessages } from './lib/count-reads'
 import { seedClubData } from './seed-club'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -379,27 +380,6 @@ function readsIn(channel: Map<string, Buffer[]>): Reads {
   }
   const emptyTargets = [...targets].filter((id) => !docs.has(id)).length
   return { documents, emptyTargets, byCollection }
-}
-
-/** WebChannel frames: `<length>\n<JSON array of [index, [message…]]>`, one after another. */
-function webChannelMessages(body: string): unknown[] {
-  const messages: unknown[] = []
-  let at = 0
-  while (at < body.length) {
-    const newline = body.indexOf('\n', at)
-    if (newline < 0) break
-    const length = Number(body.slice(at, newline).trim())
-    if (!Number.isFinite(length) || length <= 0) break
-    const frame = body.slice(newline + 1, newline + 1 + length)
-    at = newline + 1 + length
-    try {
-      for (const [, batch] of JSON.parse(frame) as [number, unknown[]][]) if (Array.isArray(batch)) messages.push(...batch)
-    } catch {
-      // The frame cut short by the page moving on: nothing after it is whole either.
-      break
-    }
-  }
-  return messages
 }
 
 function printReads(label: string, runs: Reads[]) {

@@ -128,7 +128,7 @@ function tally(bodies: { kind: Kind; channel: string; chunks: Buffer[] }[]): Rea
  * The Listen channel's frames: `<length>\n<JSON array of [index, [message…]]>`, one after another.
  * Lengths count UTF-16 code units, as JavaScript strings do.
  */
-function webChannelMessages(body: string): unknown[] {
+export function webChannelMessages(body: string): unknown[] {
   const messages: unknown[] = []
   let at = 0
   while (at < body.length) {

@@ -2,7 +2,7 @@ import { Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { UseCouponResult } from '../../../src/domain/contracts/callable-results'
 import { paths } from '../../../src/domain/shared/paths'
-import { recordAudit } from '../admin/audit'
+import { auditActor, recordAudit } from '../admin/audit'
 import { localDate } from '../../../src/domain/shared/calendar'
 import { nameAtTill } from '../../../src/domain/members/member'
 import { tillLogId, writeTillLog } from '../purchases/till-log'
@@ -74,9 +74,9 @@ export async function useCoupon(
       usedAt: at,
     })
     recordAudit(tx, db, {
-      actor: { uid: params.staffUid, role: 'staff', partnerId: params.partnerId, tillId: params.tillId },
+      actor: auditActor({ uid: params.staffUid, role: 'staff', partnerId: params.partnerId }, params.tillId),
       action: 'useCoupon',
-      memberUid: typeof coupon.get('uid') === 'string' ? coupon.get('uid') : null,
+      memberUid: typeof memberUid === 'string' ? memberUid : null,
       partnerId: params.partnerId,
       target: coupon.id,
       details: { rewardId: String(coupon.get('rewardId')), requestId: params.requestId },
