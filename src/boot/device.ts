@@ -85,8 +85,9 @@ export function sessionRemembered(): boolean {
  * The card for a member returning to `/`, the club's landing page for a visitor there with no
  * session on this device, and the app itself for everything else.
  */
-export function bootMode(path: string): BootMode {
-  if (path !== '/') return 'app'
-  if (bootCard()) return 'card'
-  return sessionRemembered() ? 'app' : 'landing'
+export function bootMode(path: string): { mode: BootMode; card?: BootCard } {
+  if (path !== '/') return { mode: 'app' }
+  const card = bootCard()
+  if (card) return { mode: 'card', card }
+  return { mode: sessionRemembered() ? 'app' : 'landing' }
 }

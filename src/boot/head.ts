@@ -6,6 +6,7 @@ const locale = bootLocale()
 const root = document.documentElement
 root.lang = locale
 root.dir = localeDirection(locale)
-const mode = bootMode(location.pathname)
+// The card as read here is handed to the paint script: the device's JSON is parsed once.
+const { mode, card } = bootMode(location.pathname)
 root.dataset.boot = mode
-window.__moadonBoot = { mode }
+window.__moadonBoot = { mode, card }

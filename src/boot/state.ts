@@ -1,4 +1,4 @@
-import type { BootMode } from './device'
+import type { BootCard, BootMode } from './device'
 import type { QrPath } from './qr-path'
 
 /**
@@ -7,6 +7,8 @@ import type { QrPath } from './qr-path'
  */
 export interface BootState {
   mode: BootMode
+  /** The card the head script read from the device (mode `card`). */
+  card?: BootCard
   /** The card code the boot script painted (the app shows it until the next step). */
   token?: string
   /** Settles once the boot script's card, QR included, has been painted. */

@@ -56,18 +56,18 @@ describe('the boot QR', () => {
 
 describe('what the first frame shows', () => {
   it('the card for a member on / with everything on the device, the landing page with nothing', () => {
-    expect(bootMode('/')).toBe('landing')
+    expect(bootMode('/').mode).toBe('landing')
     remember()
-    expect(bootMode('/')).toBe('card')
-    expect(bootMode('/history')).toBe('app')
+    expect(bootMode('/')).toEqual({ mode: 'card', card: bootCard() })
+    expect(bootMode('/history').mode).toBe('app')
   })
 
   it('the app when the card cannot be drawn (no key yet) or the account is not a member', () => {
     remember(false)
-    expect(bootMode('/')).toBe('app')
+    expect(bootMode('/').mode).toBe('app')
     remember()
     localStorage.setItem('moadon.cache.session', JSON.stringify({ ...session, role: 'staff' }))
-    expect(bootMode('/')).toBe('app')
+    expect(bootMode('/').mode).toBe('app')
   })
 
   it('never a card of another account: the cached member must be the session\'s', () => {
