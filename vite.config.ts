@@ -139,6 +139,13 @@ export default defineConfig(({ mode, command }) => {
           codeSplitting: {
             groups: [
               {
+                // Vue in one file: left to itself, the bundler splits its reactivity from its
+                // runtime whenever a lazy screen imports one without the other, and the card then
+                // pays for two files instead of one.
+                name: 'vue',
+                test: /\/node_modules\/@vue\/(shared|reactivity|runtime-core|runtime-dom)\//,
+              },
+              {
                 // The card route's small shared modules (stores, formatting, domain helpers, the
                 // message loader) in one chunk rather than twenty: each lazy screen that also uses
                 // one of them (the console, the till) would otherwise split it into a file of its

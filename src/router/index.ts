@@ -1,7 +1,6 @@
 import { loadAllMessages } from '@/i18n'
 import { START_LOCATION, createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
 import { bootState } from '@/boot/state'
-import { rememberInvite } from '@/composables/use-referral-invite'
 import { useMemberStore } from '@/stores/member'
 import { useSessionStore } from '@/stores/session'
 
@@ -49,6 +48,7 @@ export const router = createRouter({
     { path: '/earn', name: 'earn', component: () => import('@/views/earn/EarnView.vue'), meta: { member: true } },
     { path: '/earn/impact', name: 'impact', component: () => import('@/views/earn/ImpactView.vue'), meta: { member: true } },
     { path: '/profile', name: 'profile', component: () => import('@/views/earn/ProfileView.vue'), meta: { member: true } },
+    { path: '/inbox/:view(settings)?', name: 'inbox', component: () => import('@/views/InboxView.vue'), meta: { member: true }, props: true },
     {
       path: '/earn/survey/:surveyId',
       name: 'survey',
@@ -123,7 +123,8 @@ export function safeRedirect(route: RouteLocationNormalized, fallback = '/'): st
 }
 
 router.beforeEach(async (to, from) => {
-  rememberInvite(to.query)
+  // An invitation in the link (rare) is remembered through sign-up; its checks load only then.
+  if (to.query.ref !== undefined) (await import('@/composables/use-referral-invite')).rememberInvite(to.query)
   const session = useSessionStore()
   await session.ready
   if (to.path === '/' && !session.user) {
