@@ -70,7 +70,8 @@ export const demoConfig: ClubConfig = {
   welcomeGift: { points: 50 },
   earning: {
     pointsPerShekel: 1,
-    birthdayGift: { points: 100 },
+    // Any day of the birthday month; a reward id here would give its coupon instead of points.
+    birthdayGift: { points: 100, rewardId: null, window: 'month' },
     activities: [
       {
         id: 'profile-complete',
@@ -157,6 +158,9 @@ export const demoConfig: ClubConfig = {
     staffDailyCap: 40,
   },
   photos: { dailyUploads: 20 },
+  // No Google Wallet issuer account or Apple Pass Type ID in the demo: the buttons stay hidden
+  // (a pass signed with a made-up key would be refused by the phone). README: wallet passes.
+  walletPasses: { google: false, apple: false },
   // A point is worth 5 agorot (₪1 earns a point, so 5% back), what partners settle at.
   settlement: { pointValue: { agorot: 5, perPoints: 1 } },
   referrals: {
@@ -372,6 +376,8 @@ export interface DemoMember {
   redemptions: { rewardId: string; daysAgo: number }[]
   name: string
   birthday: string | null
+  /** A birthday in the month the demo is seeded (year of birth, day), so the seed's maintenance run gives its gift. */
+  birthdayThisMonth?: { year: number; day: number }
   interests: string[]
   language: 'he' | 'en'
   joinedDaysAgo: number
@@ -383,7 +389,8 @@ export const demoMembers: DemoMember[] = [
   {
     email: 'dana@moadon.test',
     name: 'דנה לוי',
-    birthday: '1988-03-14',
+    birthday: null,
+    birthdayThisMonth: { year: 1988, day: 14 },
     interests: ['coffee', 'books', 'events'],
     language: 'he',
     joinedDaysAgo: 430,

@@ -4,6 +4,7 @@ import type { Auth } from 'firebase-admin/auth'
 import type { Firestore } from 'firebase-admin/firestore'
 import { ClubConfigSchema, PartnerSchema, RewardSchema, type ClubConfig } from '../src/domain/shared/club-config'
 import { paths } from '../src/domain/shared/paths'
+import { localDate } from '../src/domain/shared/calendar'
 import { runMaintenance } from '../functions/src/maintenance/run'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
@@ -36,6 +37,7 @@ import { seedDemoFeed } from './demo-feed'
 import { seedDemoConfigDraft } from './demo-config'
 import { seedPhoto } from './lib/seed-photo'
 import { refreshReports } from '../functions/src/reports/refresh'
+import { dispatchMessage, tierUpDedupeKey } from '../functions/src/messages/dispatch'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -84,7 +86,9 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
       email: demo.email,
       input: {
         name: demo.name,
-        birthday: demo.birthday,
+        birthday: demo.birthdayThisMonth
+          ? `${demo.birthdayThisMonth.year}-${localDate(now, config.timeZone).slice(5, 7)}-${String(demo.birthdayThisMonth.day).padStart(2, '0')}`
+          : demo.birthday,
         interests: demo.interests,
         language: demo.language,
         marketingConsent: true,
@@ -167,6 +171,8 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
     })
   }
 
+  await seedDemoInbox(db)
+
   await ensureUser(auth, 'demo-admin', demoAdmin.email, demoAdmin.name)
   await auth.setCustomUserClaims('demo-admin', { role: 'admin' })
   accounts.push({ role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name })
@@ -188,4 +194,22 @@ export function demoAccounts(): SeededAccount[] {
     })),
     { role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name },
   ]
+}
+
+/**
+ * Dana's inbox: her move up to her tier and the points of her latest purchase, through the
+ * dispatcher as the functions send them (the tier-up under the trigger's own key, so a trigger
+ * that saw the same change adds nothing).
+ */
+async function seedDemoInbox(db: Firestore) {
+  const uid = `demo-${demoMembers[0]!.email.split('@')[0]}`
+  const member = await db.doc(paths.member(uid)).get()
+  const tierId = String(member.get('tierId'))
+  const since = (member.get('tierSince') as { toDate: () => Date }).toDate()
+  await dispatchMessage(db, { uid, kind: 'tier-up', params: { tierId }, dedupeKey: tierUpDedupeKey(tierId, since.getTime()), at: since })
+  const [latest] = (await db.collection(paths.ledger(uid)).where('reason', '==', 'purchase').orderBy('createdAt', 'desc').limit(1).get()).docs
+  if (latest) {
+    const at = (latest.get('createdAt') as { toDate: () => Date }).toDate()
+    await dispatchMessage(db, { uid, kind: 'points-arrived', params: { points: Number(latest.get('points')) }, dedupeKey: latest.id, at })
+  }
 }

@@ -8,13 +8,14 @@ import staff from './en/staff'
 import referrals from './en/referrals'
 import earn from './en/earn'
 import community from './en/community'
+import messages from './en/messages'
 import errors from './en/errors'
 import admin from './en/admin'
 import adminConfig from './en/adminConfig'
 import adminReports from './en/adminReports'
 import adminStaff from './en/adminStaff'
 
-const en = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...errors, ...admin, ...adminConfig, ...adminReports, ...adminStaff }
+const en = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...messages, ...errors, ...admin, ...adminConfig, ...adminReports, ...adminStaff }
 
 export default en
 export type MessageSchema = typeof en

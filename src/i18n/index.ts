@@ -20,7 +20,7 @@ export { addMessages, useI18n }
 const { locale: activeLocale } = useI18n()
 activeLocale.value = initialLocale()
 
-export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'community', 'errors'] as const
+export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'community', 'messages', 'errors'] as const
 export type MessageSection = (typeof MESSAGE_SECTIONS)[number]
 
 type SectionLoader = () => Promise<{ default: Partial<MessageSchema> }>
@@ -35,6 +35,7 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     referrals: () => import('./he/referrals'),
     earn: () => import('./he/earn'),
     community: () => import('./he/community'),
+    messages: () => import('./he/messages'),
     errors: () => import('./he/errors'),
   },
   en: {
@@ -46,6 +47,7 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     referrals: () => import('./en/referrals'),
     earn: () => import('./en/earn'),
     community: () => import('./en/community'),
+    messages: () => import('./en/messages'),
     errors: () => import('./en/errors'),
   },
 }

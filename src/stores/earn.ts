@@ -8,7 +8,9 @@ import { profileGaps } from '@/domain/members/member'
 import { localDate } from '@/domain/shared/calendar'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
-import { claimAction, claimProfileReward, watchBadges } from '@/services/firebase/earn-api'
+import { claimAction, claimProfileReward, setBirthday as sendBirthday, watchBadges } from '@/services/firebase/earn-api'
+import type { BirthdayCalendar } from '@/domain/members/birthday-calendars'
+import type { BirthdayResult } from '@/domain/members/birthday-schema'
 import { useClubStore } from './club'
 import { useMemberStore } from './member'
 import { useSessionStore } from './session'
@@ -108,11 +110,19 @@ export const useEarnStore = defineStore('earn', () => {
     })
   }
 
+  /**
+   * The birthday, once: the server stores it (the rules refuse it from the app) and the member
+   * document brings it back; a second try is refused (`birthday-already-set`).
+   */
+  function setBirthday(birthday: string, calendar: BirthdayCalendar): Promise<BirthdayResult> {
+    return sendBirthday({ birthday, calendar })
+  }
+
   /** The screen has said it: the next arrival is announced afresh. */
   function acknowledge() {
     newBadges.value = []
     lastAward.value = null
   }
 
-  return { badges, badgesLoaded, shelf, newBadges, lastAward, busy, gaps, items, claimProfile, claim, acknowledge }
+  return { badges, badgesLoaded, shelf, newBadges, lastAward, busy, gaps, items, claimProfile, claim, setBirthday, acknowledge }
 })

@@ -15,6 +15,7 @@ const LOCALES = [
     arrived: '40 points added to your balance: Completing your profile',
     badge: 'New badge: Profile complete',
     balance: 'Your balance: 90 points',
+    birthdayHebrew: 'Celebrated by the Hebrew date.',
   },
   {
     locale: 'he-IL',
@@ -24,6 +25,7 @@ const LOCALES = [
     arrived: 'נוספו לך 40 נקודות: השלמת הפרופיל',
     badge: 'תג חדש: פרופיל מלא',
     balance: 'היתרה שלך: 90 נקודות',
+    birthdayHebrew: 'יום ההולדת נחגג לפי התאריך העברי.',
   },
 ]
 
@@ -55,6 +57,8 @@ for (const l of LOCALES) {
       await page.getByTestId('earn-profile-link').click()
       await expect(page.getByTestId('profile-birthday')).toBeVisible()
       await expect(page.locator('input[type=date][autocomplete=bday]')).toHaveCount(0)
+      await expect(page.getByTestId('profile-birthday-calendar')).toHaveCount(0)
+      await expect(page.getByTestId('profile-birthday')).toContainText(l.birthdayHebrew)
       await expect(page.getByTestId('profile-paid')).toBeVisible()
     })
 

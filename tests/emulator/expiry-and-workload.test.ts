@@ -1,7 +1,6 @@
 import { HttpsError } from 'firebase-functions/v2/https'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDate } from '../../src/domain/shared/calendar'
-import { paths } from '../../src/domain/shared/paths'
 import { adjustPoints } from '../../functions/src/admin/adjust'
 import { runMaintenance, type MaintenanceStats } from '../../functions/src/maintenance/run'
 import { recordPurchase } from '../../functions/src/purchases/record'
@@ -92,20 +91,6 @@ describe('expiry', () => {
     await pastPurchase(recent.uid, 1200, 200)
     await maintain()
     expect((await memberDoc(recent.uid)).tierId).toBe('gold')
-  })
-
-  it('gives the birthday gift once a year, on the day', async () => {
-    const today = localDate(new Date(), demoConfig.timeZone)
-    const member = await joinedMember('Birthday Person', { birthday: `1990-${today.slice(5)}` === '1990-02-29' ? '1992-02-29' : `1990-${today.slice(5)}` })
-    // Joining on one's birthday pays the welcome gift; the birthday gift comes next year.
-    await maintain()
-    expect((await memberDoc(member.uid)).balance).toBe(50)
-    await admin().db.doc(paths.member(member.uid)).update({ birthdayGiftYear: 0 })
-    await maintain()
-    await maintain()
-    const gifts = (await ledgerDocs(member.uid)).filter((e) => e.reason === 'birthday_gift')
-    expect(gifts).toHaveLength(1)
-    expect((await memberDoc(member.uid)).balance).toBe(150)
   })
 
   it('is for operators only', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest'
 import { paths } from '@/domain/shared/paths'
 import { rulesTestEnvironment } from './support/rules'
 
-// Badges and the set-once birthday, through the rules, as a script with a member's own sign-in
+// Badges and the birthday (written by the server alone), through the rules, as a script with a member's own sign-in
 // would try them. A project of its own, cleared per test.
 const PROJECT_ID = 'demo-moadon-rules-earn'
 let env: RulesTestEnvironment
@@ -64,25 +64,26 @@ describe('members/{uid}/badges', () => {
   })
 })
 
-describe('the birthday, set once', () => {
-  it('may be set with its month-day key where none is stored', async () => {
-    await assertSucceeds(setBirthday('alice', '1992-02-29', '02-29'))
+describe('the birthday, only through setBirthday', () => {
+  it('may not be written by the member, even where none is stored', async () => {
+    await assertFails(setBirthday('alice', '1992-02-29', '02-29'))
+    await assertFails(updateDoc(doc(as('alice'), paths.member('alice')), { birthday: '1992-03-14', updatedAt: serverTimestamp() }))
+    await assertFails(updateDoc(doc(as('alice'), paths.member('alice')), { birthdayKey: '12-25', updatedAt: serverTimestamp() }))
   })
 
   it('may not be changed once set, nor cleared', async () => {
     await assertFails(setBirthday('bob', '1991-05-06', '05-06'))
     await assertFails(setBirthday('bob', null, null))
-    await assertSucceeds(setBirthday('alice', '1992-03-14', '03-14'))
-    await assertFails(setBirthday('alice', '1992-03-15', '03-15'))
   })
 
-  it('refuses a key that does not match, a key alone, and dates that are not real past dates', async () => {
-    await assertFails(setBirthday('alice', '1992-03-14', '12-25'))
-    await assertFails(updateDoc(doc(as('alice'), paths.member('alice')), { birthdayKey: '12-25', updatedAt: serverTimestamp() }))
-    for (const bad of ['2099-01-01', '1992-13-01', '1992-02-30', '14/03/1992', '1850-01-01', 19920314]) {
-      const key = typeof bad === 'string' ? bad.slice(5) : '03-14'
-      await assertFails(setBirthday('alice', bad, key))
+  it('nor its calendar or the gift schedule the server keeps', async () => {
+    for (const patch of [{ birthdayCalendar: 'hebrew' }, { birthdaySetAt: Timestamp.now() }, { birthdayGiftOn: '2000-01-01' }]) {
+      await assertFails(updateDoc(doc(as('bob'), paths.member('bob')), { ...patch, updatedAt: serverTimestamp() }))
     }
+  })
+
+  it('while the profile fields stay the member\'s to edit', async () => {
+    await assertSucceeds(updateDoc(doc(as('alice'), paths.member('alice')), { name: 'Alice Levi', updatedAt: serverTimestamp() }))
   })
 
   it("denies setting another member's birthday", async () => {

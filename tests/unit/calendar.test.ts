@@ -3,8 +3,6 @@ import {
   addDays,
   addMonths,
   addMonthsToMonth,
-  birthdayKey,
-  birthdayKeysFor,
   endOfMonthAfter,
   localDate,
   monthOf,
@@ -166,50 +164,5 @@ describe('addMonthsToMonth', () => {
     expect(addMonthsToMonth('2025-06', -11)).toBe('2024-07')
     expect(addMonthsToMonth('2025-06', 0)).toBe('2025-06')
     expect(addMonthsToMonth('2025-06', 24)).toBe('2027-06')
-  })
-})
-
-describe('birthdays', () => {
-  it('keys a birthday by month and day', () => {
-    expect(birthdayKey('1990-07-04')).toBe('07-04')
-    expect(birthdayKey('1992-02-29')).toBe('02-29')
-  })
-
-  it('celebrates only today’s key on an ordinary day', () => {
-    expect(birthdayKeysFor('2025-07-04')).toEqual(['07-04'])
-    expect(birthdayKeysFor('2025-03-01')).toEqual(['03-01'])
-    expect(birthdayKeysFor('2025-02-27')).toEqual(['02-27'])
-  })
-
-  it('celebrates Feb 29 birthdays on Feb 28 in common years', () => {
-    expect(birthdayKeysFor('2025-02-28')).toEqual(['02-28', '02-29'])
-    expect(birthdayKeysFor('2025-02-28')).toContain(birthdayKey('2000-02-29'))
-    // 1900 and 2100 are divisible by 4 but not leap years.
-    expect(birthdayKeysFor('2100-02-28')).toEqual(['02-28', '02-29'])
-  })
-
-  it('celebrates Feb 29 birthdays on the day itself in leap years (not on the 28th)', () => {
-    expect(birthdayKeysFor('2024-02-28')).toEqual(['02-28'])
-    expect(birthdayKeysFor('2024-02-29')).toEqual(['02-29'])
-    // 2000 is divisible by 400: a leap year.
-    expect(birthdayKeysFor('2000-02-28')).toEqual(['02-28'])
-  })
-
-  it('gives every birthday of a common year exactly one day of celebration', () => {
-    const seen = new Map<string, number>()
-    for (let date = '2025-01-01'; date < '2026-01-01'; date = addDays(date, 1)) {
-      for (const key of birthdayKeysFor(date)) seen.set(key, (seen.get(key) ?? 0) + 1)
-    }
-    expect(seen.size).toBe(366)
-    expect([...seen.values()].every((n) => n === 1)).toBe(true)
-  })
-
-  it('gives every birthday of a leap year exactly one day of celebration', () => {
-    const seen = new Map<string, number>()
-    for (let date = '2024-01-01'; date < '2025-01-01'; date = addDays(date, 1)) {
-      for (const key of birthdayKeysFor(date)) seen.set(key, (seen.get(key) ?? 0) + 1)
-    }
-    expect(seen.size).toBe(366)
-    expect([...seen.values()].every((n) => n === 1)).toBe(true)
   })
 })

@@ -1,12 +1,14 @@
 import { Timestamp, type Firestore, type Query } from 'firebase-admin/firestore'
 import { logger } from 'firebase-functions/v2'
-import { birthdayKeysFor, localDate } from '../../../src/domain/shared/calendar'
+import { localDate } from '../../../src/domain/shared/calendar'
 import type { MaintenanceStats } from '../../../src/domain/contracts/callable-results'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
-import { COLLECTIONS } from '../../../src/domain/shared/paths'
+import { COLLECTIONS, idOf } from '../../../src/domain/shared/paths'
 import { expireCoupon } from '../rewards/coupon-count'
+import { dispatchMessage } from '../messages/dispatch'
 import { expireDueLots, giveBirthdayGift, reviewMemberTier } from './maintain-member'
 import { removeStalePhotos } from './stale-photos'
+import { scheduleStoredBirthday } from '../members/birthday'
 
 export type { MaintenanceStats }
 
@@ -20,7 +22,7 @@ export interface MaintenanceOptions {
  * The nightly job: expiry, tier-year reviews and birthday gifts, coupons past their expiry, then
  * photos never attached. Each part pages through the members (or coupons, or photos) it concerns
  * with a bounded query; a processed member drops out of its query (its next expiry, review date or
- * gift year moves on, its coupon is no longer active), so a run that stops early is resumed by the
+ * birthday window moves on, its coupon is no longer active), so a run that stops early is resumed by the
  * next, and running twice does no more than running once.
  */
 export async function runMaintenance(
@@ -33,7 +35,6 @@ export async function runMaintenance(
   const concurrency = options.concurrency ?? 8
   const deadline = Date.now() + (options.budgetMs ?? 8 * 60_000)
   const today = localDate(now, config.timeZone)
-  const year = Number(today.slice(0, 4))
   const members = db.collection(COLLECTIONS.members)
   const stats: MaintenanceStats = {
     asOf: now.toISOString(),
@@ -83,12 +84,29 @@ export async function runMaintenance(
   await drain(members.where('tierReviewOn', '<', today).orderBy('tierReviewOn'), async (uid) => {
     if (await reviewMemberTier(db, uid, config, now)) stats.tierReviews += 1
   })
-  await drain(
-    members.where('birthdayKey', 'in', birthdayKeysFor(today)).where('birthdayGiftYear', '<', year),
-    async (uid) => {
-      if ((await giveBirthdayGift(db, uid, config, now)) > 0) stats.birthdayGifts += 1
-    },
-  )
+  await drain(members.where('birthdayKey', '>=', '').orderBy('birthdayKey'), async (uid) => {
+    await scheduleStoredBirthday(db, uid, config, now)
+  })
+  // Every member looked at here moves `birthdayGiftOn` to their next window, gift or not.
+  await drain(members.where('birthdayGiftOn', '<=', today).orderBy('birthdayGiftOn'), async (uid) => {
+    const gift = await giveBirthdayGift(db, uid, config, now)
+    if (!gift) return
+    stats.birthdayGifts += 1
+    // After the gift's transaction: the greeting is told once per gift year by its key, and the
+    // gift stands even if the inbox fails.
+    try {
+      await dispatchMessage(db, {
+        uid,
+        kind: 'birthday',
+        params: { giftYear: gift.giftYear, gift: gift.kind, points: gift.points },
+        dedupeKey: idOf('birthday', uid, gift.giftYear),
+        at: now,
+      })
+    } catch (error) {
+      stats.failures += 1
+      logger.error('birthday greeting failed', { uid, error: String(error) })
+    }
+  })
   // An expired coupon drops out of its query once marked, so paging resumes like the others.
   await drain(
     db.collection(COLLECTIONS.coupons).where('status', '==', 'active').where('expiresAt', '<=', Timestamp.fromDate(now)).orderBy('expiresAt'),

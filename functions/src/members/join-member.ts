@@ -1,5 +1,5 @@
 import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Transaction } from 'firebase-admin/firestore'
-import { birthdayKey, localDate } from '../../../src/domain/shared/calendar'
+import { localDate } from '../../../src/domain/shared/calendar'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { welcomeGiftPoints } from '../../../src/domain/points/earning'
 import type { JoinClubRequest, JoinClubResult } from '../../../src/domain/members/join'
@@ -14,6 +14,7 @@ import { entryTier } from '../../../src/domain/points/tiers'
 import { validateName } from '../../../src/domain/shared/text'
 import { invalidField } from '../lib/errors'
 import { entryData, pointsFields, type EntryDraft } from '../ledger/member-state'
+import { birthdayScheduleFields } from './birthday'
 
 export interface JoinMemberParams {
   uid: string
@@ -69,9 +70,13 @@ export async function joinMember(db: Firestore, params: JoinMemberParams): Promi
         name: input.name,
         email,
         birthday: input.birthday,
-        birthdayKey: input.birthday ? birthdayKey(input.birthday) : null,
-        // A member who joins on their birthday gets the welcome gift that day, the birthday gift next year.
-        birthdayGiftYear: input.birthday && birthdayKey(input.birthday) === today.slice(5) ? Number(today.slice(0, 4)) : 0,
+        birthdayCalendar: 'gregorian',
+        // Set at the join, it waits like one set later: joining in the birthday month pays the gift next year.
+        birthdaySetAt: input.birthday ? at : null,
+        ...(input.birthday
+          ? birthdayScheduleFields({ birthday: input.birthday, calendar: 'gregorian' }, config, today, today)
+          : { birthdayGiftOn: null }),
+        birthdayGiftYear: 0,
         interests: input.interests,
         language: input.language,
         consents: { marketing: input.marketingConsent },

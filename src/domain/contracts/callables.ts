@@ -30,6 +30,7 @@ import type {
   UseCouponInput,
 } from './callable-schemas'
 import type { JoinClubInput, JoinClubResult } from '../members/join'
+import type { BirthdayResult, CorrectBirthdayInput, SetBirthdayInput } from '../members/birthday-schema'
 import type { StartSurveyInput, StartSurveyResult, SubmitSurveyInput, SubmitSurveyResult, SurveyResultsInput } from '../earn/surveys'
 import type { SurveyResults } from '../earn/survey-results'
 import type { ModerateReviewInput, ModerateReviewResult, SubmitReviewInput, SubmitReviewResult } from '../earn/review-schema'
@@ -78,6 +79,9 @@ import type { FindMemberInput, FindMemberResult } from '../admin/members'
 import type { GetSettlementInput, Settlement } from '../reports/settlement'
 import type { GrantStaffInput, RevokeStaffInput } from '../admin/staff-schema'
 import type { GrantStaffResult, RevokeStaffResult } from '../admin/staff'
+import type { MarkMessagesReadInput, UpdateMessagePrefsInput } from '../messages/prefs-schema'
+import type { MarkMessagesReadResult, UpdateMessagePrefsResult } from '../messages/prefs'
+import type { GetWalletPassInput, WalletPassResult } from '../members/wallet-pass'
 
 /**
  * Every callable, once: its input and its answer. The app's service wrappers and the functions
@@ -88,6 +92,8 @@ import type { GrantStaffResult, RevokeStaffResult } from '../admin/staff'
  */
 export interface CallableContracts {
   joinClub: { input: JoinClubInput; result: JoinClubResult }
+  setBirthday: { input: SetBirthdayInput; result: BirthdayResult }
+  correctBirthday: { input: CorrectBirthdayInput; result: BirthdayResult }
   getCardKey: { input: EmptyInput; result: CardKeyResult }
   rotateCardKey: { input: EmptyInput; result: CardKeyResult }
   lookupMember: { input: LookupMemberInput; result: MemberAtTill }
@@ -139,6 +145,9 @@ export interface CallableContracts {
   findMember: { input: FindMemberInput; result: FindMemberResult }
   grantStaff: { input: GrantStaffInput; result: GrantStaffResult }
   revokeStaff: { input: RevokeStaffInput; result: RevokeStaffResult }
+  updateMessagePrefs: { input: UpdateMessagePrefsInput; result: UpdateMessagePrefsResult }
+  markMessagesRead: { input: MarkMessagesReadInput; result: MarkMessagesReadResult }
+  getWalletPass: { input: GetWalletPassInput; result: WalletPassResult }
 }
 
 export type CallableName = keyof CallableContracts
@@ -148,6 +157,8 @@ export type CallableResult<N extends CallableName> = CallableContracts[N]['resul
 /** The callables' names as values: `CALLABLES.recordPurchase`. */
 export const CALLABLES: { readonly [N in CallableName]: N } = {
   joinClub: 'joinClub',
+  setBirthday: 'setBirthday',
+  correctBirthday: 'correctBirthday',
   getCardKey: 'getCardKey',
   rotateCardKey: 'rotateCardKey',
   lookupMember: 'lookupMember',
@@ -199,4 +210,7 @@ export const CALLABLES: { readonly [N in CallableName]: N } = {
   findMember: 'findMember',
   grantStaff: 'grantStaff',
   revokeStaff: 'revokeStaff',
+  updateMessagePrefs: 'updateMessagePrefs',
+  markMessagesRead: 'markMessagesRead',
+  getWalletPass: 'getWalletPass',
 }

@@ -1,4 +1,5 @@
 import type { ClubConfig } from '../shared/club-config'
+import type { BirthdayCalendar } from './birthday-calendars'
 import type { RuleUsage } from '../points/earning'
 import { INTERESTS_MAX, isPastCalendarDate } from './join'
 import type { Locale } from '../shared/locale'
@@ -12,7 +13,10 @@ export interface Member {
   memberNo: string
   name: string
   email: string | null
+  /** Date of birth (YYYY-MM-DD): set once through `setBirthday`, corrected only by the club (`correctBirthday`). */
   birthday: string | null
+  /** The calendar the birthday is celebrated by (src/domain/members/birthday.ts); gregorian when absent. */
+  birthdayCalendar?: BirthdayCalendar
   interests: string[]
   language: Locale
   consents: { marketing: boolean }
@@ -71,11 +75,6 @@ export const MEMBER_PROFILE_FIELDS = [
   'updatedAt',
 ] as const
 
-/**
- * Fields a member may write once, where none is stored (firestore.rules `birthdaySetOnce`): the
- * birthday and the month-day key the nightly gift job looks it up by.
- */
-export const MEMBER_SET_ONCE_FIELDS = ['birthday', 'birthdayKey'] as const
 
 /**
  * Settings a member keeps on their document. firestore.rules allow exactly these keys, each with

@@ -52,15 +52,3 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 export function addMonthsToMonth(month: LocalMonth, months: number): LocalMonth {
   return addMonths(`${month}-01`, months).slice(0, 7)
 }
-
-/** Month and day for birthday matching; 29 Feb is celebrated on 28 Feb in common years. */
-export function birthdayKey(birthday: LocalDate): string {
-  return birthday.slice(5)
-}
-
-export function birthdayKeysFor(today: LocalDate): string[] {
-  const [y] = parts(today)
-  const key = today.slice(5)
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  return key === '02-28' && !leap ? ['02-28', '02-29'] : [key]
-}

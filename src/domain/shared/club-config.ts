@@ -126,7 +126,15 @@ export const ClubConfigSchema = z
     welcomeGift: z.object({ points: z.number().int().min(0).max(100_000) }),
     earning: z.object({
       pointsPerShekel: z.number().min(0).max(100),
-      birthdayGift: z.object({ points: z.number().int().min(0).max(100_000) }),
+      /**
+       * Once a year in the birthday's month (or from the day itself): a coupon for `rewardId` when
+       * set and available (as a redemption, without points), else `points` (src/domain/members/birthday.ts).
+       */
+      birthdayGift: z.object({
+        points: z.number().int().min(0).max(100_000),
+        rewardId: slug.nullable().default(null),
+        window: z.enum(['month', 'day']).default('month'),
+      }),
       activities: z.array(ActivityRuleSchema).max(40),
     }),
     /** The club's pages on social networks: following one pays the `follow-social` rule, once. */
@@ -166,6 +174,11 @@ export const ClubConfigSchema = z
     eco: EcoPolicySchema.default(DEFAULT_ECO_POLICY),
     /** Photos members attach (src/domain/photos/photos.ts): uploads per member per club day. */
     photos: z.object({ dailyUploads: z.number().int().min(0).max(1000) }).default({ dailyUploads: 20 }),
+    /**
+     * Which wallet passes the club issues (the app shows the buttons only for these); the issuer
+     * credentials are server-only, in `secrets/walletPasses` (functions/src/members/wallet-pass.ts).
+     */
+    walletPasses: z.object({ google: z.boolean(), apple: z.boolean() }).default({ google: false, apple: false }),
     /**
      * Partner settlement (src/domain/reports/settlement.ts): every `perPoints` points are worth
      * `agorot` agorot. 0 until the operator sets it, so no statement invents money.

@@ -25,6 +25,7 @@ export const COLLECTIONS = {
   memberNumbers: 'memberNumbers',
   referralCodes: 'referralCodes',
   coupons: 'coupons',
+  birthdayGifts: 'birthdayGifts',
   usage: 'usage',
   cardKeys: 'cardKeys',
   cardScans: 'cardScans',
@@ -79,6 +80,9 @@ export const COLLECTIONS = {
   reportMonths: 'months',
   reportActivity: 'activity',
   tillLog: 'tillLog',
+  inbox: 'inbox',
+  messageLog: 'messageLog',
+  messageWeeks: 'messageWeeks',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -94,6 +98,8 @@ export const paths = {
   memberNumber: (memberNo: string) => `${COLLECTIONS.memberNumbers}/${memberNo}`,
   referralCode: (code: string) => `${COLLECTIONS.referralCodes}/${code}`,
   coupon: (code: string) => `${COLLECTIONS.coupons}/${code}`,
+  /** A member's birthday gift of one gift year, points or coupon (server-only; the id from idOf). */
+  birthdayGift: (uid: string, giftYear: number) => `${COLLECTIONS.birthdayGifts}/${idOf(uid, giftYear)}`,
   /** How often a member has used an earning rule (caps per day / month / once). */
   usage: (uid: string, ruleId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.usage}/${ruleId}`,
   /** A member's card key (server-only; the member fetches it through getCardKey). */
@@ -109,6 +115,8 @@ export const paths = {
   /** A staff account's eco confirmations for one club day (beside its purchase counters, server-only). */
   staffEcoDay: (staffUid: string, day: string) => `${COLLECTIONS.staffUsage}/${idOf(staffUid, day, 'eco')}`,
   posterKey: () => `${COLLECTIONS.secrets}/posterKey`,
+  /** The club's Google Wallet and Apple Wallet issuer credentials (server-only). */
+  walletCredentials: () => `${COLLECTIONS.secrets}/walletPasses`,
   /** A partner's counter key and current poster version (server-only). */
   partnerSecret: (partnerId: string) => `${COLLECTIONS.partnerSecrets}/${partnerId}`,
   /** The referral of one friend (the friend's uid): who brought them, and where it stands. */
@@ -218,6 +226,13 @@ export const paths = {
   /** A member's last activity, for the active-member counts (server-only). */
   reportActivities: () => `${COLLECTIONS.clubReports}/ledger/${COLLECTIONS.reportActivity}`,
   reportActivity: (uid: string) => `${COLLECTIONS.clubReports}/ledger/${COLLECTIONS.reportActivity}/${uid}`,
+  /** A member's inbox (server-written; the member reads their own). */
+  inbox: (uid: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.inbox}`,
+  inboxMessage: (uid: string, messageId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.inbox}/${messageId}`,
+  /** Every dispatch decision, sent or held back, with its reason (server-only; the id from idOf). */
+  messageLogEntry: (entryId: string) => `${COLLECTIONS.messageLog}/${entryId}`,
+  /** Promotional messages delivered to a member in one club week, for the cap (server-only). */
+  messageWeek: (uid: string, week: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.messageWeeks}/${week}`,
 } as const
 
 /**

@@ -28,7 +28,7 @@ const account = {
     gift: 'Join now and get {amount} as a welcome gift.',
     name: 'Full name',
     birthday: 'Birthday (optional)',
-    birthdayHint: 'There’s a gift waiting for you on your birthday.',
+    birthdayHint: 'A gift waits for you in your birthday month.',
     interests: 'What interests you?',
     interestsHint: 'Choose one, and we’ll only send offers that fit you. | Choose up to {max}, and we’ll only send offers that fit you.',
     language: 'Language for the app and messages',

@@ -159,6 +159,8 @@ const adminConfig = {
         earning: 'Earning rules',
         pointsPerShekel: 'Points per shekel',
         birthdayGift: 'Birthday gift',
+        rewardId: 'Reward given as a coupon (ID, empty for points)',
+        window: 'When the gift comes',
         activities: 'Ways to earn without buying',
         perDay: 'Most times a day',
         perMonth: 'Most times a month',
@@ -215,6 +217,9 @@ const adminConfig = {
         staffDailyCap: 'Confirmations per staff account a day',
         photos: 'Photos',
         dailyUploads: 'Uploads per member a day',
+        walletPasses: 'Wallet passes (each needs the club’s credentials on the server)',
+        google: 'Google Wallet (Android)',
+        apple: 'Apple Wallet (iPhone)',
         settlement: 'Partner settlement',
         pointValue: 'Value of points',
         agorot: 'Agorot',
@@ -306,6 +311,7 @@ const adminConfig = {
     options: {
       defaultLocale: { he: 'Hebrew', en: 'English' },
       tierMeasure: { points: 'Points', spend: 'Spending (₪)' },
+      window: { month: 'Any day of the birthday month', day: 'From the birthday to the end of its month' },
       network: { instagram: 'Instagram', facebook: 'Facebook', tiktok: 'TikTok', x: 'X' },
       category: {
         cafe: 'Café',

@@ -21,6 +21,7 @@ const staff = {
       'phone-battery': 'Phone battery is dead',
       'qr-unreadable': 'The code doesn’t scan',
       'app-not-installed': 'No app on the phone',
+      'wallet-pass': 'Scanned from a wallet pass',
     },
     reasonRequired: 'Choose why the number is typed instead of scanned.',
     typedNote: 'Typed number: the purchase is marked for the club’s review.',

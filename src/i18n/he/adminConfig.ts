@@ -161,6 +161,8 @@ const adminConfig: AdminConfigMessages = {
         earning: 'כללי צבירה',
         pointsPerShekel: 'נקודות על כל שקל',
         birthdayGift: 'מתנת יום הולדת',
+        rewardId: 'הטבה שניתנת כקופון (מזהה, ריק לנקודות)',
+        window: 'מתי המתנה מגיעה',
         activities: 'צבירה בלי קנייה',
         perDay: 'עד כמה פעמים ביום',
         perMonth: 'עד כמה פעמים בחודש',
@@ -217,6 +219,9 @@ const adminConfig: AdminConfigMessages = {
         staffDailyCap: 'אישורים לחשבון צוות ביום',
         photos: 'תמונות',
         dailyUploads: 'העלאות לחבר מועדון ביום',
+        walletPasses: 'כרטיס בארנק של הטלפון (לכל אחד נדרשים פרטי הגישה של המועדון בשרת)',
+        google: 'Google Wallet (אנדרואיד)',
+        apple: 'Apple Wallet (אייפון)',
         settlement: 'התחשבנות עם השותפים',
         pointValue: 'ערך הנקודות',
         agorot: 'אגורות',
@@ -308,6 +313,7 @@ const adminConfig: AdminConfigMessages = {
     options: {
       defaultLocale: { he: 'עברית', en: 'אנגלית' },
       tierMeasure: { points: 'נקודות', spend: 'סכום קניות (₪)' },
+      window: { month: 'בכל יום בחודש יום ההולדת', day: 'מיום ההולדת ועד סוף החודש' },
       network: { instagram: 'אינסטגרם', facebook: 'פייסבוק', tiktok: 'טיקטוק', x: 'X (טוויטר)' },
       category: {
         cafe: 'בית קפה',

@@ -23,6 +23,7 @@ const staff: StaffMessages = {
       'phone-battery': 'הסוללה בטלפון נגמרה',
       'qr-unreadable': 'הקוד לא נסרק',
       'app-not-installed': 'אין אפליקציה בטלפון',
+      'wallet-pass': 'נסרק מכרטיס בארנק הדיגיטלי',
     },
     reasonRequired: 'יש לבחור למה המספר מוקלד ולא נסרק.',
     typedNote: 'מספר מוקלד: הקנייה תסומן לבדיקת המועדון.',

@@ -30,6 +30,7 @@ export const memberConverter = readOnly<Member>((snap) => {
     name: String(d.name ?? ''),
     email: typeof d.email === 'string' ? d.email : null,
     birthday: typeof d.birthday === 'string' ? d.birthday : null,
+    birthdayCalendar: d.birthdayCalendar === 'hebrew' ? 'hebrew' : 'gregorian',
     interests: Array.isArray(d.interests) ? d.interests.map(String) : [],
     language: isLocale(d.language) ? d.language : 'he',
     consents: { marketing: d.consents?.marketing === true },

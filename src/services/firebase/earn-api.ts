@@ -7,6 +7,7 @@ export type { MyReview, PublishedReview, ReviewCursor } from './reviews'
 export const claimAction = later((sdk) => sdk.claimAction)
 export const declareReserveDuty = later((sdk) => sdk.declareReserveDuty)
 export const claimProfileReward = later((sdk) => sdk.claimProfileReward)
+export const setBirthday = later((sdk) => sdk.setBirthday)
 export const donatePoints = later((sdk) => sdk.donatePoints)
 export const submitReview = later((sdk) => sdk.submitReview)
 export const fetchPartnerReviews = later((sdk) => sdk.fetchPartnerReviews)

@@ -53,6 +53,8 @@ export const confirmEcoAction = (input: CallableInput<'confirmEcoAction'>) => ca
 export const checkIn = (input: CallableInput<'checkIn'>) => call(CALLABLES.checkIn, input)
 /** The profile reward, once: the server checks the stored profile (`profileGaps`). */
 export const claimProfileReward = () => call(CALLABLES.claimProfileReward, {})
+/** The member's birthday and its calendar, once (changes go through the club: `correctBirthday`). */
+export const setBirthday = (input: CallableInput<'setBirthday'>) => call(CALLABLES.setBirthday, input)
 /** An honour-based action (a share, a follow), paid within its rule's caps. */
 export const claimAction = (input: CallableInput<'claimAction'>) => call(CALLABLES.claimAction, input)
 /** Reserve duty the member declares; the request id, kept across retries, makes a retry declare once. */
@@ -80,3 +82,5 @@ export const checkInEvent = (input: CallableInput<'checkInEvent'>) => call(CALLA
 export const getEventDoorKey = (input: CallableInput<'getEventDoorKey'>) => call(CALLABLES.getEventDoorKey, input)
 /** One vote per competition; the request id, kept across retries, makes a retry answer as the first. */
 export const voteEntry = (input: CallableInput<'voteEntry'>) => call(CALLABLES.voteEntry, input)
+/** The member's card as a wallet pass: a Google Wallet save link, or an Apple Wallet `.pkpass` in base64. */
+export const getWalletPass = (input: CallableInput<'getWalletPass'>) => call(CALLABLES.getWalletPass, input)

@@ -1,7 +1,6 @@
 import { doc, onSnapshot, serverTimestamp, updateDoc } from 'firebase/firestore'
 import type { Locale } from '@/domain/shared/locale'
 import type { Member, MemberPreferences } from '@/domain/members/member'
-import { birthdayKey } from '@/domain/shared/calendar'
 import { paths } from '@/domain/shared/paths'
 import { db } from './app'
 import { memberConverter } from './converters'
@@ -30,12 +29,9 @@ export interface ProfilePatch {
   language?: Locale
   consents?: { marketing: boolean }
   preferences?: MemberPreferences
-  /** YYYY-MM-DD, once: the rules accept it only where no birthday is stored. */
-  birthday?: string
 }
 
+/** The birthday is not a profile field: it is set once through the `setBirthday` callable. */
 export async function updateProfile(uid: string, patch: ProfilePatch): Promise<void> {
-  // The nightly gift job finds birthdays by month and day: the key is written with the date.
-  const key = patch.birthday ? { birthdayKey: birthdayKey(patch.birthday) } : {}
-  await updateDoc(doc(db, paths.member(uid)), { ...patch, ...key, updatedAt: serverTimestamp() })
+  await updateDoc(doc(db, paths.member(uid)), { ...patch, updatedAt: serverTimestamp() })
 }

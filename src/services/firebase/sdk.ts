@@ -19,6 +19,7 @@ export {
   recordPurchase,
   redeemReward,
   rotateCardKey,
+  setBirthday,
 } from './functions'
 export { fetchLedgerPage, type LedgerPage, type PageCursor } from './ledger'
 export { updateProfile, watchMember, type ProfilePatch } from './members'
@@ -48,3 +49,4 @@ export {
   watchPinned,
   watchPost,
 } from './community'
+export { getWalletPass } from './functions'

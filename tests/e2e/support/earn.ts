@@ -52,6 +52,7 @@ export async function completeProfile(page: Page) {
   await page.getByTestId('earn-open-profile').click()
   await expect(page).toHaveURL(/\/profile$/)
   await page.locator('input[type=date][autocomplete=bday]').fill('1990-04-12')
+  await page.locator('input[name=birthday-calendar][value=hebrew]').check()
   await page.locator('input[name=interests][value=books]').check()
   await page.locator('input[name=interests][value=events]').check()
   await page.getByTestId('profile-save').click()

@@ -100,6 +100,19 @@ describe('badges and the birthday through the web SDK', () => {
     expect(await failure(updateDoc(doc(db, paths.member(member.uid)), { birthdayKey: '11-27', updatedAt: serverTimestamp() }))).toEqual({
       code: 'permission-denied',
     })
+    expect(await failure(member.call('setBirthday', { birthday: '1990-11-27' }))).toEqual({ code: 'failed-precondition', reason: 'birthday-already-set' })
     expect(await snapshot(member.uid)).toEqual(before)
+  })
+
+  it('cannot set two birthdays by sending ten at once', async () => {
+    const member = await joinedMember('Birthday Racer')
+    const days = Array.from({ length: 10 }, (_, i) => `1990-${String(i + 1).padStart(2, '0')}-10`)
+    const results = await Promise.allSettled(days.map((birthday) => member.call('setBirthday', { birthday })))
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    for (const refused of results.filter((r) => r.status === 'rejected')) {
+      expect(await failure(Promise.reject((refused as PromiseRejectedResult).reason))).toEqual({ code: 'failed-precondition', reason: 'birthday-already-set' })
+    }
+    const stored = await memberDoc(member.uid)
+    expect(days).toContain(stored.birthday)
   })
 })

@@ -42,11 +42,12 @@ const TIERS = [
 const RECORDED: PurchaseResult = { status: 'recorded', points: 30, displayName: 'Dana K.', tierId: 'gold', replayed: false }
 
 /** The camera is not under test: a stand-in that hands the view whatever code it is given. */
+let codeOnCamera = TOKEN
 const FakeScanner = defineComponent({
   emits: ['code'],
   setup(_, { emit, expose }) {
     expose({ end: () => {} })
-    return () => h('button', { type: 'button', 'data-testid': 'fake-scan', onClick: () => emit('code', TOKEN) }, 'scan')
+    return () => h('button', { type: 'button', 'data-testid': 'fake-scan', onClick: () => emit('code', codeOnCamera) }, 'scan')
   },
 })
 
@@ -143,6 +144,27 @@ describe('the till screen, a scanned card', () => {
 })
 
 describe('the till screen, a typed number', () => {
+  it('takes a wallet pass\'s bare member number as a typed one: looked up, flagged, never as a scanned card', async () => {
+    api.lookupMember.mockResolvedValue({ memberNo: '10000008', displayName: 'Dana K.', tierId: 'gold' })
+    api.recordPurchase.mockResolvedValue(RECORDED)
+    codeOnCamera = '10000008'
+    try {
+      const wrapper = mountTill()
+      // Staff never pick "wallet pass" themselves: only a scan says so.
+      expect(wrapper.find('input[value="wallet-pass"]').exists()).toBe(false)
+      await wrapper.find('[data-testid="fake-scan"]').trigger('click')
+      await flushPromises()
+      expect(api.lookupMember).toHaveBeenCalledWith({ memberNo: '10000008', tillId: expect.stringMatching(/^till-/) })
+      expect(wrapper.text()).toContain('Typed number: the purchase is marked for the club’s review.')
+      await fill(wrapper, 'Amount (₪)', '15')
+      await press(wrapper, 'Record purchase')
+      expect(api.recordPurchase).toHaveBeenCalledWith(expect.objectContaining({ memberNo: '10000008', typedReason: 'wallet-pass' }))
+      expect(api.recordPurchase.mock.calls[0]![0]).not.toHaveProperty('token')
+    } finally {
+      codeOnCamera = TOKEN
+    }
+  })
+
   it('asks why the number is typed before looking it up, then shows who the club confirmed', async () => {
     api.lookupMember.mockResolvedValue({ memberNo: '10000008', displayName: 'Dana K.', tierId: 'gold' })
     const wrapper = mountTill()
