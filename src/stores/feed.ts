@@ -66,7 +66,8 @@ export const useFeedStore = defineStore('feed', () => {
     for (const post of posts) {
       if (countStops.has(post.id)) continue
       countStops.set(post.id, watchCounts(post.id, (c) => (counts.value = { ...counts.value, [post.id]: c }), () => undefined))
-      if (uid) void fetchLiked(post.id, uid).then((yes) => (liked.value = { ...liked.value, [post.id]: yes }), () => undefined)
+      // A like tapped before this answer arrives is newer than it: the answer must not undo it.
+      if (uid) void fetchLiked(post.id, uid).then((yes) => !(post.id in liked.value) && (liked.value = { ...liked.value, [post.id]: yes }), () => undefined)
     }
   }
 

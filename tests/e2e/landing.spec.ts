@@ -35,7 +35,8 @@ test.describe('in Hebrew (the default)', () => {
     await expect(landing.getByTestId('landing-tiers').getByRole('heading', { level: 3 })).toHaveText(['סילבר', 'גולד', 'פלטינום'])
     await expect(landing.getByTestId('landing-tiers')).toContainText('מ־1,000 נקודות בשנה')
     await expect(landing.getByTestId('landing-partners')).toContainText('קפה שחר')
-    await expect(landing.getByTestId('landing-partners').locator('li')).toHaveCount(demoPartners.filter((p) => p.active).length)
+    // Every demo store; the console's own test may have published one more on the shared club.
+    for (const partner of demoPartners.filter((p) => p.active)) await expect(landing.getByTestId('landing-partners')).toContainText(partner.name.he)
     await expect(landing.getByText('מצטרפים בחינם ומקבלים 50 נקודות מתנה.')).toBeVisible()
     await expect(landing.getByRole('heading', { level: 2, name: 'התקנה בטלפון' })).toBeVisible()
     await expect(landing.getByRole('link', { name: 'הצטרפות' }).first()).toHaveAttribute('href', '/sign-up')

@@ -73,4 +73,21 @@ describe('liking', () => {
     expect(feed.liked['post-1']).toBe(false)
     expect(api.setLiked).toHaveBeenCalledWith('post-1', 'member-1', true)
   })
+
+  it('keeps a like tapped before the member\'s earlier like arrives: the late answer does not undo it', async () => {
+    let answer: (liked: boolean) => void = () => {}
+    api.fetchLiked.mockImplementationOnce(() => new Promise<boolean>((resolve) => (answer = resolve)))
+    api.setLiked.mockResolvedValue(undefined)
+    api.watchFeed.mockImplementationOnce(((_size: number, onPage: (page: { posts: { id: string }[]; next: null }) => void) => {
+      onPage({ posts: [{ id: 'post-1' }], next: null })
+      return () => {}
+    }) as never)
+    const feed = reload()
+    feed.start()
+    await feed.toggleLike('post-1')
+    answer(false)
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(feed.liked['post-1']).toBe(true)
+  })
 })
