@@ -1,5 +1,5 @@
-import { DEVICE_KEYS, readJson } from '@/services/device-storage'
-import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale, type LocalizedText } from '@/domain/shared/locale'
+import { DEVICE_KEYS, deviceLocale, readJson } from '@/services/device-storage'
+import { LOCALE_DIRECTION, type Locale, type LocalizedText } from '@/domain/shared/locale'
 
 /**
  * What the boot scripts read from the device before any framework runs: the same keys the app
@@ -35,18 +35,8 @@ interface StoredClub {
   tiers?: { id: string; name: LocalizedText; color: string }[]
 }
 
-const LOCALE_KEY = 'moadon.locale'
-
-/** The language on screen: the member's choice on this device, else the browser's, else Hebrew. */
-export function bootLocale(): Locale {
-  try {
-    const stored = localStorage.getItem(LOCALE_KEY)
-    if (isLocale(stored)) return stored
-  } catch {
-    // Blocked storage: the browser's language decides.
-  }
-  return pickLocale(navigator.languages ?? [navigator.language], 'he')
-}
+/** The language on screen (the same rule as the app's). */
+export const bootLocale = deviceLocale
 
 export function localeDirection(locale: Locale): 'rtl' | 'ltr' {
   return LOCALE_DIRECTION[locale]

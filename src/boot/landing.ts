@@ -1,6 +1,7 @@
 import { readClubLanding, type ClubLanding } from '@/domain/members/club-landing'
 import { rememberInviteIn, storedInvite, type ReferralInvite } from '@/domain/referrals/invite'
 import { LOCALE_DIRECTION, isLocale, type Locale } from '@/domain/shared/locale'
+import { rememberLocale } from '@/services/device-storage'
 
 /**
  * The visitors' landing page (`#landing` in index.html, static in both languages) brought to life
@@ -11,7 +12,6 @@ import { LOCALE_DIRECTION, isLocale, type Locale } from '@/domain/shared/locale'
  */
 
 const CACHE_KEY = 'moadon.landing'
-const LOCALE_KEY = 'moadon.locale'
 
 const CATEGORIES: Record<Locale, Record<string, string>> = {
   he: { cafe: 'בית קפה', supermarket: 'סופרמרקט', 'gas-station': 'תחנת דלק', 'toy-store': 'חנות צעצועים', bookstore: 'חנות ספרים', pharmacy: 'בית מרקחת' },
@@ -136,11 +136,7 @@ function paint(root: HTMLElement, data: ClubLanding | null, invite: ReferralInvi
 
 /** Shows the page in `locale` and remembers the choice, as the app's language switch does. */
 function switchLocale(root: HTMLElement, locale: Locale, data: ClubLanding | null): void {
-  try {
-    storage()?.setItem(LOCALE_KEY, locale)
-  } catch {
-    // Blocked storage: the page still switches, the next visit asks the browser again.
-  }
+  rememberLocale(locale)
   document.documentElement.lang = locale
   document.documentElement.dir = LOCALE_DIRECTION[locale]
   if (data) document.title = data.name[locale]

@@ -1,24 +1,15 @@
-import { LOCALE_DIRECTION, isLocale, pickLocale, type Locale } from '@/domain/shared/locale'
+import { LOCALE_DIRECTION, type Locale } from '@/domain/shared/locale'
+import { deviceLocale, rememberLocale } from '@/services/device-storage'
 import type { MessageSchema } from './en'
 import { addMessages, messageIn, useI18n } from './runtime'
 
-const STORAGE_KEY = 'moadon.locale'
-
-function initialLocale(): Locale {
-  // Outside a browser (unit tests in node import the formatting composables) nothing is stored.
-  if (typeof localStorage === 'undefined') return 'he'
-  const stored = localStorage.getItem(STORAGE_KEY)
-  if (isLocale(stored)) return stored
-  // Hebrew where the browser prefers it; the club is Israeli, so Hebrew too when nothing matches.
-  return pickLocale(navigator.languages ?? [navigator.language], 'he')
-}
 
 export { addMessages, useI18n }
 
 // Only the card route's messages in the language on screen are loaded before the first paint;
 // the other sections come when a screen needs them (the router waits) or once the card is up.
 const { locale: activeLocale } = useI18n()
-activeLocale.value = initialLocale()
+activeLocale.value = deviceLocale()
 
 export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'community', 'messages', 'errors'] as const
 export type MessageSection = (typeof MESSAGE_SECTIONS)[number]
@@ -74,7 +65,7 @@ export async function setLocale(locale: Locale): Promise<void> {
   // The new language gets every section the old one had loaded, so the screen stays whole.
   await loadMessages(locale, [...loaded[currentLocale()], 'core'])
   activeLocale.value = locale
-  localStorage.setItem(STORAGE_KEY, locale)
+  rememberLocale(locale)
   applyDocumentLocale(locale)
 }
 

@@ -6,8 +6,11 @@
  * and an invitation link opened before signing up (the friend's first name and code, needed
  * through sign-up, which starts signed out).
  */
+import { isLocale, pickLocale, type Locale } from '@/domain/shared/locale'
+
 const PREFIX = 'moadon.'
-const KEEP = new Set(['moadon.locale', 'moadon.install.dismissedAt', 'moadon.referral'])
+const LOCALE_KEY = `${PREFIX}locale`
+const KEEP = new Set([LOCALE_KEY, 'moadon.install.dismissedAt', 'moadon.referral'])
 
 /** The keys, named once: each part of the app asks for its own slot. */
 export const DEVICE_KEYS = {
@@ -21,6 +24,31 @@ export const DEVICE_KEYS = {
 
 function reviveDates(_key: string, value: unknown): unknown {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) ? new Date(value) : value
+}
+
+/**
+ * The language on screen: the choice made on this device, else the browser's, else Hebrew (the
+ * club is Israeli). One rule for the boot scripts, the landing page and the app.
+ */
+export function deviceLocale(): Locale {
+  // Outside a browser (unit tests in node import the formatting composables) nothing is stored.
+  if (typeof localStorage === 'undefined') return 'he'
+  try {
+    const stored = localStorage.getItem(LOCALE_KEY)
+    if (isLocale(stored)) return stored
+  } catch {
+    // Blocked storage: the browser's language decides.
+  }
+  return pickLocale(navigator.languages ?? [navigator.language], 'he')
+}
+
+/** Remembers the language chosen on this device (kept through sign-out). */
+export function rememberLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(LOCALE_KEY, locale)
+  } catch {
+    // Blocked storage: the choice lasts this visit.
+  }
 }
 
 export function readJson<T>(key: string, options: { dates?: boolean } = {}): T | null {
