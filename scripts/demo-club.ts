@@ -3,8 +3,10 @@ import { DEFAULT_PURCHASE_POLICY, type ClubConfig, type Partner, type Reward } f
 import { DEFAULT_TIME_ZONE } from '../src/domain/shared/platform'
 import { DEFAULT_COMMUNITY_POLICY } from '../src/domain/community/policy'
 import { DEFAULT_STREAK_POLICY } from '../src/domain/earn/streak-policy'
+import { DEFAULT_SEGMENT_POLICY } from '../src/domain/offers/rfm'
 import type { Charity } from '../src/domain/earn/charities'
 import type { Survey } from '../src/domain/earn/surveys'
+import type { Plan } from '../src/domain/members/plans-schema'
 
 export const DEMO_PASSWORD = 'moadon-demo'
 
@@ -161,6 +163,9 @@ export const demoConfig: ClubConfig = {
   // No Google Wallet issuer account or Apple Pass Type ID in the demo: the buttons stay hidden
   // (a pass signed with a made-up key would be refused by the phone). README: wallet passes.
   walletPasses: { google: false, apple: false },
+  segments: DEFAULT_SEGMENT_POLICY,
+  // Household cards: Dana shares her balance with Noa (demoHousehold below).
+  household: { enabled: true, maxMembers: 4 },
   // A point is worth 5 agorot (₪1 earns a point, so 5% back), what partners settle at.
   settlement: { pointValue: { agorot: 5, perPoints: 1 } },
   referrals: {
@@ -473,6 +478,56 @@ export const demoReviews: {
 ]
 
 export const demoAdmin = { email: 'admin@moadon.test', name: 'Club Operator' }
+
+/** The club's plans: everyone starts on the free Club plan; Club Plus is paid yearly and earns half as much again. */
+export const demoPlans: Plan[] = [
+  {
+    id: 'club',
+    name: { he: 'מועדון', en: 'Club' },
+    benefits: [
+      { he: 'נקודות על כל קנייה בחנויות השותפות', en: 'Points on every purchase at the partner stores' },
+      { he: 'מתנת יום הולדת', en: 'A birthday gift' },
+    ],
+    priceAgorot: 0,
+    term: { kind: 'unlimited' },
+    earnMultiplier: 1,
+    active: true,
+    order: 0,
+  },
+  {
+    id: 'club-plus',
+    name: { he: 'מועדון פלוס', en: 'Club Plus' },
+    benefits: [
+      { he: 'פי 1.5 נקודות על כל קנייה', en: '1.5 times the points on every purchase' },
+      { he: 'כל ההטבות של מסלול מועדון', en: 'Everything in the Club plan' },
+    ],
+    priceAgorot: 9900,
+    term: { kind: 'year' },
+    earnMultiplier: 1.5,
+    active: true,
+    order: 1,
+  },
+]
+
+/** Dana has been on Club Plus for 345 days: it ends in about three weeks, so its first reminder is due. */
+/**
+ * Dana's household: Noa has her own account and card, joined Dana's household through an invite,
+ * and bought a coffee since, which went into the shared balance.
+ */
+export const demoHousehold = {
+  ownerEmail: 'dana@moadon.test',
+  members: [
+    {
+      email: 'noa@moadon.test',
+      name: 'נועה לוי',
+      interests: ['coffee', 'events', 'books'],
+      language: 'he' as const,
+      purchase: { partnerId: 'cafe-shachar', amount: 28 },
+    },
+  ],
+}
+
+export const demoPlanMembers = [{ email: 'dana@moadon.test', planId: 'club-plus', sinceDaysAgo: 345 }]
 
 export function staffEmail(partnerId: string): string {
   return `staff.${partnerId}@moadon.test`

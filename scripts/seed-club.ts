@@ -4,7 +4,9 @@ import type { Auth } from 'firebase-admin/auth'
 import type { Firestore } from 'firebase-admin/firestore'
 import { ClubConfigSchema, PartnerSchema, RewardSchema, type ClubConfig } from '../src/domain/shared/club-config'
 import { paths } from '../src/domain/shared/paths'
-import { localDate } from '../src/domain/shared/calendar'
+import { addDays, localDate } from '../src/domain/shared/calendar'
+import { PlanSchema } from '../src/domain/members/plans-schema'
+import { nextPlanCheckOn, reminderDates, termFor } from '../src/domain/members/plans'
 import { runMaintenance } from '../functions/src/maintenance/run'
 import { joinMember } from '../functions/src/members/join-member'
 import { recordPurchase } from '../functions/src/purchases/record'
@@ -24,6 +26,9 @@ import {
   demoConfig,
   demoMembers,
   demoPartners,
+  demoPlanMembers,
+  demoHousehold,
+  demoPlans,
   demoRewards,
   demoReviews,
   demoSurveys,
@@ -33,11 +38,14 @@ import {
 import { writeHunt } from '../functions/src/hunts/hunt-store'
 import { DEMO_HUNT_ANSWERS, demoHunt } from './demo-hunt'
 import { seedDemoEvents } from './demo-events'
+import { seedDemoMessages } from './demo-messages'
 import { seedDemoFeed } from './demo-feed'
 import { seedDemoConfigDraft } from './demo-config'
+import { seedDemoOffers } from './demo-offers'
 import { seedPhoto } from './lib/seed-photo'
 import { refreshReports } from '../functions/src/reports/refresh'
 import { dispatchMessage, tierUpDedupeKey } from '../functions/src/messages/dispatch'
+import { acceptHouseholdInvite, createHouseholdInvite } from '../functions/src/members/household'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -49,6 +57,7 @@ export async function seedClubData(db: Firestore): Promise<ClubConfig> {
   for (const partner of demoPartners) batch.set(db.doc(paths.partner(partner.id)), PartnerSchema.parse(partner))
   for (const reward of demoRewards) batch.set(db.doc(paths.reward(reward.id)), RewardSchema.parse(reward))
   for (const charity of demoCharities()) batch.set(db.doc(paths.charity(charity.id)), CharitySchema.parse(charity))
+  for (const plan of demoPlans) batch.set(db.doc(paths.plan(plan.id)), PlanSchema.parse(plan))
   for (const survey of demoSurveys()) {
     const { id, ...data } = SurveySchema.parse(survey)
     batch.set(db.doc(paths.survey(id)), data)
@@ -156,6 +165,9 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
   // The feed's last two days come after every member's own history (so each ledger stays in
   // time order) and before the night's maintenance.
   await seedDemoFeed(db, config, now)
+  // After every member's purchases (their history earned at the usual rate), before the night's
+  // run, which sends Dana's first renewal reminder.
+  await seedDemoPlans(db, config, now)
   // Lots earned over a year ago expire, as the nightly job would have done.
   await runMaintenance(db, config, now)
   // Today's donations come after the night's expiry, as they would have (a donation spends the
@@ -172,11 +184,14 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
   }
 
   await seedDemoInbox(db)
+  await seedDemoOffers(db, config, now)
+  accounts.push(...(await seedDemoHousehold(db, auth, config, now)))
 
   await ensureUser(auth, 'demo-admin', demoAdmin.email, demoAdmin.name)
   await auth.setCustomUserClaims('demo-admin', { role: 'admin' })
   accounts.push({ role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name })
   await seedDemoEvents(db, config, now)
+  await seedDemoMessages(db, config, now)
   await seedDemoConfigDraft(db)
   // The operator's reports and settlement over everything above, as the nightly job would leave them.
   await refreshReports(db, config, { full: true, now })
@@ -186,6 +201,7 @@ export async function seedDemoClub(db: Firestore, auth: Auth, now = new Date()):
 export function demoAccounts(): SeededAccount[] {
   return [
     ...demoMembers.map((m) => ({ role: 'member' as const, email: m.email, password: DEMO_PASSWORD, label: m.name })),
+    ...demoHousehold.members.map((m) => ({ role: 'member' as const, email: m.email, password: DEMO_PASSWORD, label: m.name })),
     ...demoPartners.map((p) => ({
       role: 'staff' as const,
       email: staffEmail(p.id),
@@ -194,6 +210,22 @@ export function demoAccounts(): SeededAccount[] {
     })),
     { role: 'admin', email: demoAdmin.email, password: DEMO_PASSWORD, label: demoAdmin.name },
   ]
+}
+
+/**
+ * Members on a paid plan, as choosePlan leaves them (a demo payment reference instead of a
+ * provider's), with `planCheckOn` at the reminder already due, so the seed's maintenance sends it.
+ */
+async function seedDemoPlans(db: Firestore, config: ClubConfig, now: Date) {
+  const today = localDate(now, config.timeZone)
+  for (const demo of demoPlanMembers) {
+    const plan = demoPlans.find((candidate) => candidate.id === demo.planId)!
+    const since = addDays(today, -demo.sinceDaysAgo)
+    const term = termFor(plan, null, since)
+    const membership = { id: plan.id, ...term, paidRef: `demo-${plan.id}`, earnMultiplier: plan.earnMultiplier }
+    const due = term.expiresOn ? reminderDates(term.expiresOn).filter((reminder) => reminder.on <= today).at(-1)?.on : undefined
+    await db.doc(paths.member(`demo-${demo.email.split('@')[0]}`)).update({ plan: membership, planCheckOn: due ?? nextPlanCheckOn(membership, today) })
+  }
 }
 
 /**
@@ -212,4 +244,42 @@ async function seedDemoInbox(db: Firestore) {
     const at = (latest.get('createdAt') as { toDate: () => Date }).toDate()
     await dispatchMessage(db, { uid, kind: 'points-arrived', params: { points: Number(latest.get('points')) }, dedupeKey: latest.id, at })
   }
+}
+
+/**
+ * Dana's household, through the same server code as the callables: Noa joins the club, accepts
+ * Dana's invite, and buys a coffee today, which goes into Dana's balance with Noa as its earner.
+ */
+async function seedDemoHousehold(db: Firestore, auth: Auth, config: ClubConfig, now: Date): Promise<SeededAccount[]> {
+  const ownerUid = `demo-${demoHousehold.ownerEmail.split('@')[0]}`
+  const accounts: SeededAccount[] = []
+  for (const demo of demoHousehold.members) {
+    const handle = demo.email.split('@')[0]!
+    const uid = `demo-${handle}`
+    await ensureUser(auth, uid, demo.email, demo.name)
+    await joinMember(db, {
+      uid,
+      email: demo.email,
+      input: { name: demo.name, birthday: null, interests: demo.interests, language: demo.language, marketingConsent: true, referralCode: null },
+      config,
+      now: new Date(now.getTime() - 7 * DAY),
+      random: Math.random,
+    })
+    // Seeding again leaves a household as it is; a member taken out since is invited back.
+    if (!(await db.doc(paths.member(uid)).get()).get('household')) {
+      const invite = await createHouseholdInvite(db, { uid: ownerUid, requestId: `demo-household-${handle}-${now.getTime()}`, config })
+      await acceptHouseholdInvite(db, { uid, code: invite.code, config })
+    }
+    const partner = demoPartners.find((p) => p.id === demo.purchase.partnerId)!
+    await recordPurchase(db, {
+      uid,
+      partner,
+      amount: demo.purchase.amount,
+      receiptId: `${handle}-R1000`,
+      staff: { uid: `staff-${partner.id}`, email: null, memberUid: null, tillId: `demo-till-${partner.id}` },
+      config,
+    })
+    accounts.push({ role: 'member', email: demo.email, password: DEMO_PASSWORD, label: demo.name })
+  }
+  return accounts
 }

@@ -44,3 +44,46 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
 })
+
+// A message from the club (functions/src/messages/push.ts sends data only, already in the
+// member's language): shown as a notification that opens the message's screen.
+self.addEventListener('push', (event) => {
+  let data: Record<string, unknown> = {}
+  try {
+    const payload = (event.data?.json() ?? {}) as { data?: Record<string, unknown> }
+    data = payload.data ?? (payload as Record<string, unknown>)
+  } catch {
+    // Not ours (or not JSON): nothing to show.
+    return
+  }
+  const title = typeof data.title === 'string' ? data.title : ''
+  if (!title) return
+  const link = typeof data.link === 'string' && data.link.startsWith('/') ? data.link : '/inbox'
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof data.body === 'string' ? data.body : '',
+      icon: '/icons/icon-192.png',
+      tag: typeof data.messageId === 'string' ? data.messageId : undefined,
+      data: { link },
+    }),
+  )
+})
+
+// A tap opens the link in an open window of the app if there is one, or in a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const link = (event.notification.data as { link?: string } | null)?.link ?? '/inbox'
+  const url = new URL(link.startsWith('/') ? link : '/inbox', self.location.origin).href
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin)
+      if (open) {
+        await open.focus()
+        await open.navigate(url)
+        return
+      }
+      await self.clients.openWindow(url)
+    })(),
+  )
+})

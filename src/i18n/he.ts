@@ -8,6 +8,8 @@ import referrals from './he/referrals'
 import earn from './he/earn'
 import community from './he/community'
 import messages from './he/messages'
+import plans from './he/plans'
+import household from './he/household'
 import errors from './he/errors'
 import admin from './he/admin'
 import adminConfig from './he/adminConfig'
@@ -15,6 +17,6 @@ import adminReports from './he/adminReports'
 import adminStaff from './he/adminStaff'
 
 // Hebrew messages, by section (src/i18n/he/<section>.ts), each typed by its English section.
-const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...messages, ...errors, ...admin, ...adminConfig, ...adminReports, ...adminStaff }
+const he: MessageSchema = { ...core, ...account, ...points, ...partners, ...staff, ...referrals, ...earn, ...community, ...messages, ...plans, ...household, ...errors, ...admin, ...adminConfig, ...adminReports, ...adminStaff }
 
 export default he

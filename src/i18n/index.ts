@@ -11,7 +11,7 @@ export { addMessages, useI18n }
 const { locale: activeLocale } = useI18n()
 activeLocale.value = deviceLocale()
 
-export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'community', 'messages', 'errors'] as const
+export const MESSAGE_SECTIONS = ['core', 'account', 'points', 'partners', 'staff', 'referrals', 'earn', 'community', 'messages', 'plans', 'household', 'errors'] as const
 export type MessageSection = (typeof MESSAGE_SECTIONS)[number]
 
 type SectionLoader = () => Promise<{ default: Partial<MessageSchema> }>
@@ -27,6 +27,8 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     earn: () => import('./he/earn'),
     community: () => import('./he/community'),
     messages: () => import('./he/messages'),
+    plans: () => import('./he/plans'),
+    household: () => import('./he/household'),
     errors: () => import('./he/errors'),
   },
   en: {
@@ -39,6 +41,8 @@ const loaders: Record<Locale, Record<MessageSection, SectionLoader>> = {
     earn: () => import('./en/earn'),
     community: () => import('./en/community'),
     messages: () => import('./en/messages'),
+    plans: () => import('./en/plans'),
+    household: () => import('./en/household'),
     errors: () => import('./en/errors'),
   },
 }

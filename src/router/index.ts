@@ -48,7 +48,11 @@ export const router = createRouter({
     { path: '/earn', name: 'earn', component: () => import('@/views/earn/EarnView.vue'), meta: { member: true } },
     { path: '/earn/impact', name: 'impact', component: () => import('@/views/earn/ImpactView.vue'), meta: { member: true } },
     { path: '/profile', name: 'profile', component: () => import('@/views/earn/ProfileView.vue'), meta: { member: true } },
+    { path: '/household', name: 'household', component: () => import('@/views/HouseholdView.vue'), meta: { member: true } },
+    { path: '/household/join', name: 'household-join', component: () => import('@/views/HouseholdJoinView.vue'), meta: { member: true } },
+    { path: '/offers', name: 'offers', component: () => import('@/views/offers/OffersView.vue'), meta: { member: true } },
     { path: '/inbox/:view(settings)?', name: 'inbox', component: () => import('@/views/InboxView.vue'), meta: { member: true }, props: true },
+    { path: '/plans', name: 'plans', component: () => import('@/views/PlansView.vue'), meta: { member: true } },
     {
       path: '/earn/survey/:surveyId',
       name: 'survey',

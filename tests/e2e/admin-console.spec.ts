@@ -50,6 +50,18 @@ test('an operator corrects a member’s points with a reason, and the member see
   await expect(newest).toContainText('By operator demo-admin')
   expect((await memberByEmail(account.email)).balance).toBe(170)
 
+  // The birthday a member sets once is corrected here, with a reason for the audit.
+  const birthday = page.getByTestId('admin-birthday-form')
+  await birthday.getByLabel('Date of birth').fill('1990-03-14')
+  await birthday.getByRole('button', { name: 'Save birthday' }).click()
+  await expect(birthday.getByText('Write the reason for the correction, 3 to 200 characters.')).toBeVisible()
+  await birthday.getByRole('textbox', { name: 'Reason' }).fill('Typo at sign-up, checked with the member')
+  await birthday.getByRole('button', { name: 'Save birthday' }).click()
+  await expect(birthday.getByRole('status')).toHaveText(/^Saved\./)
+  await expect(birthday.getByTestId('admin-birthday-current')).toContainText('1990')
+  const { uid } = await memberByEmail(account.email)
+  expect((await admin().db.doc(`members/${uid}`).get()).get('birthday')).toBe('1990-03-14')
+
   // The member, in a browser of their own, reads the correction and its reason in their history.
   const memberContext = await browser.newContext({ locale: 'en-US' })
   const memberPage = await memberContext.newPage()

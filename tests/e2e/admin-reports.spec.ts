@@ -31,7 +31,11 @@ test('an operator reads the reports and downloads a month’s settlement that ad
   await expect(page.getByTestId('reports-members-total')).not.toHaveText('0')
   await expect(page.getByTestId('reports-points-table').locator('tbody tr').first()).toBeVisible()
   await expect(page.locator('canvas[role=img]')).toHaveCount(3)
-  await expect(page.getByTestId('reports-offers-none')).toContainText('No offers yet')
+  // The demo club's offers, each with its control group and the measure explained.
+  const offers = page.getByTestId('reports-offers-table')
+  await expect(offers.getByRole('rowheader', { name: /Early access to the winter sale/ })).toBeVisible()
+  await expect(offers.getByRole('rowheader', { name: /Rosh Hashana week/ })).toBeVisible()
+  await expect(page.getByText('Each offer holds out a random control group')).toBeVisible()
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
   expect(axe.violations.map((v) => v.id)).toEqual([])
 
@@ -62,7 +66,7 @@ test.describe('in Hebrew', () => {
     await page.goto('/admin/reports')
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
     await expect(page.getByRole('heading', { level: 1, name: 'דוחות' })).toBeVisible()
-    await expect(page.getByTestId('reports-offers-none')).toContainText('עדיין אין מבצעים')
+    await expect(page.getByTestId('reports-offers-table').getByRole('rowheader', { name: /שבוע ראש השנה/ })).toBeVisible()
     // Nothing is wider than the phone: wide tables scroll inside their own box.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)

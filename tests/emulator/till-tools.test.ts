@@ -122,6 +122,8 @@ describe('refund by receipt at the till', () => {
     for (const receipt of receipts) await purchase(staff, await scanned(member, 10, receipt))
     await refund(staff, receipts[0]!)
     await refund(staff, receipts[1]!)
+    // Each purchase tells its points in the inbox after the fact (a trigger): settled before the snapshot.
+    await expect.poll(async () => (await memberDoc(member.uid)).unreadMessages, { timeout: 20_000 }).toBe(3)
     const before = await memberDoc(member.uid)
     expect(await refusal(refund(staff, receipts[2]!))).toEqual({ code: 'resource-exhausted', reason: 'refund-daily-count', limit: 2 })
     expect(await memberDoc(member.uid)).toEqual(before)

@@ -17,6 +17,7 @@ import { demoHunt } from '../../scripts/demo-hunt'
 import { demoEvents } from '../../scripts/demo-events'
 import { demoRewardDraft } from '../../scripts/demo-config'
 import { CLUB_FILE_FORMAT, clubFileText, formatProblem, lineAndColumn, parseClubFile } from '../../scripts/lib/club-file'
+import { demoOffers, demoPromoCodes } from '../../scripts/demo-offers'
 
 const clubJson = () => toConfigJson(demoConfig)
 
@@ -27,7 +28,7 @@ function problemsOf(kind: Parameters<typeof parseConfigItem>[0], id: string, dat
 
 describe('the configuration registry', () => {
   it('has every kind of the issue that exists yet, each with its path and file key', () => {
-    expect(CONFIG_KINDS).toEqual(['club', 'partner', 'reward', 'survey', 'hunt', 'event', 'charity', 'competition'])
+    expect(CONFIG_KINDS).toEqual(['club', 'partner', 'reward', 'survey', 'hunt', 'event', 'charity', 'competition', 'offer', 'promoCode', 'plan', 'messageTemplate'])
     expect(configKindSpec('reward').livePath('latte')).toBe('rewards/latte')
     expect(configKindSpec('club').livePath('club')).toBe('config/club')
     expect(new Set(CONFIG_KINDS.map((k) => configKindSpec(k).fileKey)).size).toBe(CONFIG_KINDS.length)
@@ -44,6 +45,8 @@ describe('the configuration registry', () => {
       ...demoEvents(now, 'Asia/Jerusalem').map((e) => ['event', toConfigJson(e)] as const),
       ...demoCharities(now).map((c) => ['charity', toConfigJson(c)] as const),
       ['reward', toConfigJson(demoRewardDraft)],
+      ...demoOffers(now).map((o) => ['offer', toConfigJson(o)] as const),
+      ...demoPromoCodes(now).map((c) => ['promoCode', toConfigJson(c)] as const),
     ]
     for (const [kind, json] of cases) expect(problemsOf(kind, String(json.id ?? 'club'), json), `${kind} ${String(json.id)}`).toEqual([])
   })
@@ -94,7 +97,7 @@ describe('the configuration registry', () => {
       expect(ConfigItemInputSchema.safeParse({ kind: 'reward', id }).success, id).toBe(false)
     }
     expect(ConfigItemInputSchema.safeParse({ kind: 'club', id: 'other' }).success).toBe(false)
-    expect(ConfigItemInputSchema.safeParse({ kind: 'plan', id: 'x' }).success).toBe(false)
+    expect(ConfigItemInputSchema.safeParse({ kind: 'bundle', id: 'x' }).success).toBe(false)
     expect(SaveConfigDraftInputSchema.safeParse({ kind: 'reward', id: 'x', data: {}, extra: 1 }).success).toBe(false)
     expect(configItemKey('reward', 'latte')).toBe('reward~latte')
   })
@@ -131,12 +134,12 @@ describe('the club file', () => {
     const file = JSON.parse(valid()) as { rewards: Record<string, unknown>[] }
     delete file.rewards[1]!.cost
     file.rewards[2]!.id = file.rewards[0]!.id
-    const text = JSON.stringify({ ...file, plans: [] }, null, 2)
+    const text = JSON.stringify({ ...file, bundles: [] }, null, 2)
     const messages = parseClubFile(text).problems.map((p) => formatProblem('c.json', p))
     expect(messages).toHaveLength(3)
     expect(messages.some((m) => /^c\.json:\d+:\d+ rewards\[1\]\.cost: /.test(m))).toBe(true)
     expect(messages.some((m) => /rewards\[2\]\.id: ".+" is already used/.test(m))).toBe(true)
-    expect(messages.some((m) => /plans: not a part of a club file/.test(m))).toBe(true)
+    expect(messages.some((m) => /bundles: not a part of a club file/.test(m))).toBe(true)
     const broken = parseClubFile('{\n  "format": "moadon-club/1",\n  "club": {,\n}')
     expect(broken.problems[0]).toMatchObject({ line: 3, column: 12 })
   })

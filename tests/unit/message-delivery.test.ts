@@ -19,8 +19,10 @@ describe('the weekly cap on promotional messages', () => {
   })
 
   it('refuses every promotion at a cap of 0 and follows a cap of 7', () => {
-    expect(decide('event-reminder', ORDINARY, 0, { ...DEFAULT_MESSAGE_PREFS, promotionalPerWeek: 0 })).toEqual({ deliver: false, reason: 'cap' })
-    expect(decide('event-reminder', ORDINARY, 6, { ...DEFAULT_MESSAGE_PREFS, promotionalPerWeek: 7 }).deliver).toBe(true)
+    expect(decide('club-news', ORDINARY, 0, { ...DEFAULT_MESSAGE_PREFS, promotionalPerWeek: 0 })).toEqual({ deliver: false, reason: 'cap' })
+    expect(decide('club-news', ORDINARY, 6, { ...DEFAULT_MESSAGE_PREFS, promotionalPerWeek: 7 }).deliver).toBe(true)
+    // A reminder of an event the member RSVPed to is theirs, like a coupon: never capped.
+    expect(decide('event-reminder', ORDINARY, 6, { ...DEFAULT_MESSAGE_PREFS, promotionalPerWeek: 0 }).deliver).toBe(true)
   })
 
   it('never holds back a service message, however many went out', () => {
@@ -120,9 +122,10 @@ describe('Shabbat and holidays in Asia/Jerusalem, sunset to nightfall', () => {
 
 describe('kinds and limits', () => {
   it('gives every kind a category and a route', () => {
-    expect(MESSAGE_KINDS.filter((kind) => categoryOf(kind) === 'promotional')).toEqual(['event-reminder', 'club-news'])
+    expect(MESSAGE_KINDS.filter((kind) => categoryOf(kind) === 'promotional')).toEqual(['club-news'])
     expect(linkOf('tier-up', { tierId: 'gold' })).toBe('/tiers')
     expect(linkOf('event-reminder', { eventId: 'yoga night' })).toBe('/community/events/yoga%20night')
+    expect(linkOf('club-news', { postId: 'abc' })).toBe('/community/abc')
     for (const kind of MESSAGE_KINDS) expect(linkOf(kind, {})).toMatch(/^\//)
   })
 

@@ -29,6 +29,7 @@ export async function awardActivity(
     key,
     config: params.config,
     at: params.at,
+    forHousehold: true,
     plan: async (ctx) => {
       const usage = await ctx.tx.get(usageRef)
       const caps = checkCaps(rule, usage.exists ? (usage.data() as RuleUsage) : null, ctx.today)

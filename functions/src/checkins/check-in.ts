@@ -95,6 +95,7 @@ export async function checkIn(
     key: dayKey,
     config,
     at: params.at,
+    forHousehold: true,
     plan: async (ctx) => {
       if (refusal) throw refusal
       const usage = await ctx.tx.get(usageRef)

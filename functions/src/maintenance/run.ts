@@ -6,9 +6,12 @@ import type { ClubConfig } from '../../../src/domain/shared/club-config'
 import { COLLECTIONS, idOf } from '../../../src/domain/shared/paths'
 import { expireCoupon } from '../rewards/coupon-count'
 import { dispatchMessage } from '../messages/dispatch'
+import { resumeClubNews } from '../messages/club-news'
+import { sendReminders } from '../messages/reminders'
 import { expireDueLots, giveBirthdayGift, reviewMemberTier } from './maintain-member'
 import { removeStalePhotos } from './stale-photos'
 import { scheduleStoredBirthday } from '../members/birthday'
+import { loadPlans, maintainMemberPlan } from '../members/plans/plan-maintenance'
 
 export type { MaintenanceStats }
 
@@ -19,11 +22,12 @@ export interface MaintenanceOptions {
 }
 
 /**
- * The nightly job: expiry, tier-year reviews and birthday gifts, coupons past their expiry, then
- * photos never attached. Each part pages through the members (or coupons, or photos) it concerns
- * with a bounded query; a processed member drops out of its query (its next expiry, review date or
- * birthday window moves on, its coupon is no longer active), so a run that stops early is resumed by the
- * next, and running twice does no more than running once.
+ * The nightly job: expiry, tier-year reviews and birthday gifts, plan reminders and expiries,
+ * coupons past their expiry, then photos never attached. Each part pages through the members (or
+ * coupons, or photos) it concerns with a bounded query; a processed member drops out of its query
+ * (its next expiry, review date, birthday window or plan date moves on, its coupon is no longer
+ * active), so a run that stops early is resumed by the next, and running twice does no more than
+ * running once.
  */
 export async function runMaintenance(
   db: Firestore,
@@ -44,6 +48,9 @@ export async function runMaintenance(
     birthdayGifts: 0,
     photosRemoved: 0,
     expiredCoupons: 0,
+    planFallbacks: 0,
+    planReminders: 0,
+    reminders: 0,
     failures: 0,
     pages: 0,
     complete: true,
@@ -107,6 +114,19 @@ export async function runMaintenance(
       logger.error('birthday greeting failed', { uid, error: String(error) })
     }
   })
+  // A member drops out once `planCheckOn` moves to their plan's next reminder or past its end.
+  const plans = await loadPlans(db)
+  await drain(members.where('planCheckOn', '<=', today).orderBy('planCheckOn'), async (uid) => {
+    const outcome = await maintainMemberPlan(db, uid, plans, config, now)
+    if (outcome.fellBack) stats.planFallbacks += 1
+    if (outcome.reminded) stats.planReminders += 1
+  })
+  // Before coupons are expired, so a coupon's last days are still told.
+  const reminders = await sendReminders(db, config, now, { pageSize, concurrency, deadline })
+  stats.reminders += reminders.sent
+  stats.failures += reminders.failures
+  if (!reminders.complete) stats.complete = false
+  if (Date.now() < deadline) await resumeClubNews(db, { budgetMs: Math.max(0, deadline - Date.now()), pageSize, concurrency })
   // An expired coupon drops out of its query once marked, so paging resumes like the others.
   await drain(
     db.collection(COLLECTIONS.coupons).where('status', '==', 'active').where('expiresAt', '<=', Timestamp.fromDate(now)).orderBy('expiresAt'),

@@ -2,8 +2,10 @@ import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore'
 import { decideDelivery, weekOf } from '../../../src/domain/messages/delivery'
 import { categoryOf, linkOf, type MessageKind, type MessageParams } from '../../../src/domain/messages/kinds'
 import { messagePrefsOf } from '../../../src/domain/messages/prefs'
+import { messageTextOf } from '../../../src/domain/messages/templates'
 import { idOf, paths } from '../../../src/domain/shared/paths'
 import { loadClubConfig } from '../club'
+import { sendPush, type PushOutcome } from './push'
 
 export interface DispatchRequest {
   uid: string
@@ -24,11 +26,18 @@ export interface DispatchResult {
   sent: boolean
   /** Why it was held back (`cap`, `quiet-hours`, `shabbat`, `holiday`, `no-member`). */
   reason?: string
+  /** For a message delivered now with push allowed: how its push went (first decision only). */
+  push?: PushOutcome
 }
 
 /** One tier-up per tier reached at one moment (`tierSince`): reruns of the trigger, and the seed, share it. */
 export function tierUpDedupeKey(tierId: string, reachedAtMillis: number | string): string {
   return idOf(tierId, reachedAtMillis)
+}
+
+/** The log entry of one decision: a producer that has many members to tell checks these in bulk first. */
+export function messageLogPath(uid: string, kind: MessageKind, dedupeKey: string): string {
+  return paths.messageLogEntry(idOf(uid, kind, dedupeKey))
 }
 
 /** The inbox id of a message: from its kind and dedupe key, so no key can take another kind's id. */
@@ -45,17 +54,19 @@ export function messageIdOf(kind: MessageKind, dedupeKey: string): string {
 export async function dispatchMessage(db: Firestore, request: DispatchRequest): Promise<DispatchResult> {
   const { uid, kind, params, dedupeKey } = request
   const now = request.at ?? new Date()
-  const { timeZone } = await loadClubConfig(db)
+  const [{ timeZone }, template] = await Promise.all([loadClubConfig(db), db.doc(paths.messageTemplate(kind)).get()])
+  // The club's own words for this kind, if it published some: copied in, so the message keeps them.
+  const text = messageTextOf(template.data(), kind)
   const messageId = messageIdOf(kind, dedupeKey)
   const week = weekOf(now, timeZone)
   const category = categoryOf(kind)
   const memberRef = db.doc(paths.member(uid))
-  const logRef = db.doc(paths.messageLogEntry(idOf(uid, kind, dedupeKey)))
+  const logRef = db.doc(messageLogPath(uid, kind, dedupeKey))
   const weekRef = db.doc(paths.messageWeek(uid, week))
   const inboxRef = db.doc(paths.inboxMessage(uid, messageId))
 
-  return db.runTransaction(
-    async (tx) => {
+  const decided = await db.runTransaction(
+    async (tx): Promise<DispatchResult & { pushNow?: boolean }> => {
       const [logged, member, counted] = await Promise.all([tx.get(logRef), tx.get(memberRef), tx.get(weekRef)])
       if (logged.exists) {
         const reason = logged.get('reason')
@@ -72,14 +83,20 @@ export async function dispatchMessage(db: Firestore, request: DispatchRequest): 
         tx.create(logRef, { ...log, sent: false, reason: decision.reason, push: false })
         return { sent: false, reason: decision.reason }
       }
-      tx.create(inboxRef, { kind, category, params, link: linkOf(kind, params), createdAt: Timestamp.fromDate(now), readAt: null })
+      tx.create(inboxRef, { kind, category, params, ...(text ? { text } : {}), link: linkOf(kind, params), createdAt: Timestamp.fromDate(now), readAt: null })
       tx.update(memberRef, { unreadMessages: FieldValue.increment(1) })
       if (category === 'promotional') tx.set(weekRef, { uid, week, promotional: sentThisWeek + 1 }, { merge: true })
-      // No push provider is configured here: `push` records what would have gone out.
+      // `push` records the decision; where one was due, its outcome replaces it below.
       tx.create(logRef, { ...log, sent: true, reason: null, push: decision.push })
-      return { sent: true }
+      return { sent: true, pushNow: decision.push }
     },
     // Twenty producers racing on one key all wait on the same log document; give them room.
     { maxAttempts: 20 },
   )
+  const { pushNow, ...result } = decided
+  // Only the call that decided pushes: a replay of the key never notifies twice.
+  if (!pushNow) return result
+  const push = await sendPush(db, { uid, kind, params, messageId, text })
+  await logRef.update({ push })
+  return { ...result, push }
 }

@@ -10,6 +10,7 @@ import { settleReferralAfterPurchase } from '../referrals/settle'
 import { recordPurchase as record } from './record'
 import { grantVisitBadges } from '../earn/badges'
 import { recordStreakAfterVisit } from '../earn/streaks'
+import { awardSecondPurchase } from '../offers/second-purchase'
 
 /**
  * `recordPurchase`: staff at any partner store (a coalition) record a member's purchase, from the
@@ -25,7 +26,7 @@ export const recordPurchase = callable(CALLABLES.recordPurchase, { input: Record
     loadPartner(firestore, staff.partnerId),
     identifyMember(firestore, input, scan.at),
   ])
-  const { entryId, ...result } = await record(firestore, {
+  const { entryId, previousPurchaseOn, ...result } = await record(firestore, {
     uid: member.uid,
     partner,
     amount: input.amount,
@@ -55,6 +56,7 @@ export const recordPurchase = callable(CALLABLES.recordPurchase, { input: Record
     await grantVisitBadges(firestore, member.uid)
     // The week of the scan, not of the upload: a purchase from the offline queue counts when it happened.
     await recordStreakAfterVisit(firestore, member.uid, config, scan.at)
+    await awardSecondPurchase(firestore, { uid: member.uid, purchaseEntryId: entryId, previousPurchaseOn, config })
   }
   return result
 })

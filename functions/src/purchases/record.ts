@@ -4,6 +4,7 @@ import type { PurchaseResult } from '../../../src/domain/contracts/callable-resu
 import type { ClubConfig, Partner } from '../../../src/domain/shared/club-config'
 import { purchasePoints } from '../../../src/domain/points/earning'
 import { nameAtTill } from '../../../src/domain/members/member'
+import { planEarnMultiplier } from '../../../src/domain/members/plans'
 import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { afterPurchase, needsReview, purchaseRefusal, staffDayOf } from '../../../src/domain/partners/purchase-limits'
 import { normalizeEmail } from '../../../src/domain/referrals/referrals'
@@ -12,6 +13,8 @@ import { planCredit } from '../ledger/award'
 import { runLedgerOperation, type LedgerContext } from '../ledger/transaction'
 import { recordAudit } from '../admin/audit'
 import { tillLogId, writeTillLog } from './till-log'
+import { addPurchase, purchaseStatsOf } from '../../../src/domain/offers/rfm'
+import { assignmentsOf, liftCounts } from '../../../src/domain/offers/lift'
 
 export type { PurchaseResult }
 
@@ -46,6 +49,8 @@ export interface PurchaseParams {
 /** What the purchase was, for what follows it (a referral's qualification). */
 export interface RecordedPurchase extends PurchaseResult {
   entryId: string
+  /** The member's latest recorded purchase before this one (club-local day), for a second-purchase offer. */
+  previousPurchaseOn: string | null
 }
 
 /**
@@ -71,19 +76,28 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
   const receiptRef = db.doc(paths.receipt(partner.id, receiptId))
   const typed = params.typedReason !== undefined
   const offline = params.offlineScannedAt !== undefined
-  const answer = (ctx: LedgerContext, status: PurchaseResult['status'], points: number, replayed: boolean): RecordedPurchase => ({
+  const answer = (
+    ctx: LedgerContext,
+    status: PurchaseResult['status'],
+    points: number,
+    replayed: boolean,
+    previousPurchaseOn: string | null,
+  ): RecordedPurchase => ({
     status,
     points,
     displayName: nameAtTill(String(ctx.member.get('name') ?? '')),
     tierId: ctx.state.tierId,
     replayed,
-    entryId: key,
+    entryId: ctx.entryId(key),
+    previousPurchaseOn,
   })
   return runLedgerOperation<RecordedPurchase>(db, {
     uid,
     key,
     config,
     at: params.at,
+    // A household member's purchase pays the household's shared balance.
+    forHousehold: true,
     plan: async (ctx) => {
       if (isSelfDealing(staff, ctx.member)) {
         throw new HttpsError('permission-denied', 'Staff cannot record purchases for their own member account.', {
@@ -113,7 +127,8 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
       }
       // A referral reward can lend the next tier's earn rate for a while.
       const tier = effectiveTier(ctx.state.tierId, ctx.member.get('tierBoost') as TierBoost | undefined, config.tiers, ctx.today)
-      const points = purchasePoints(amount, config, tier, partner.earnMultiplier)
+      // A paid plan's multiplier, as bought, while its term runs (src/domain/members/plans.ts).
+      const points = purchasePoints(amount, config, tier, partner.earnMultiplier * planEarnMultiplier(ctx.member.get('plan'), ctx.today))
       const held = needsReview(config.purchases, amount)
       const flags = [...(typed ? ['typed'] : []), ...(offline ? ['offline'] : []), ...(held ? ['review'] : [])]
       const audit = {
@@ -123,6 +138,8 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
         offlineScannedAt: params.offlineScannedAt ? Timestamp.fromDate(params.offlineScannedAt) : null,
         flags,
       }
+      const stats = purchaseStatsOf(ctx.member.get('purchaseStats'))
+      const previousPurchaseOn = stats.lastOn
       const commonWrites = (tx: Transaction) => {
         if (params.cardScanPath) {
           tx.create(db.doc(params.cardScanPath), {
@@ -140,9 +157,12 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
           receiptId,
           amountShekels: amount,
           points,
-          entryId: key,
+          // Where the points are: the owner's ledger for a household member's purchase.
+          ledgerUid: ctx.uid,
+          entryId: ctx.entryId(key),
           status: held ? 'pending' : 'recorded',
           scanned: !typed,
+          previousPurchaseOn,
           ...audit,
           recordedAt: Timestamp.fromDate(ctx.now),
         })
@@ -187,7 +207,7 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
           entries: [],
           memberFields: { pendingPoints: FieldValue.increment(points) },
           writes: commonWrites,
-          result: answer(ctx, 'pending', points, false),
+          result: answer(ctx, 'pending', points, false, previousPurchaseOn),
         }
       }
       const planned = planCredit(ctx, {
@@ -199,12 +219,33 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
         partnerId: partner.id,
         by: staff.uid,
         spend: amount,
-        details: { amountShekels: amount, receiptId, tillId: staff.tillId, flags },
+        details: { amountShekels: amount, receiptId, tillId: staff.tillId, flags, previousPurchaseOn },
       })
+      // The running aggregates segment scoring reads, and the lift of offers the member is measured
+      // for; a purchase held for review counts in neither.
+      const lifts = liftCounts(assignmentsOf(ctx.member.get('offers')), previousPurchaseOn, ctx.today)
       return {
         ...planned,
-        writes: commonWrites,
-        result: { ...answer(ctx, 'recorded', points, false), tierId: planned.state.tierId },
+        memberFields: { purchaseStats: addPurchase(stats, ctx.today, amount) },
+        writes: (tx) => {
+          commonWrites(tx)
+          for (const lift of lifts) {
+            tx.set(
+              db.doc(paths.offerStats(lift.offerId, lift.from)),
+              {
+                offerId: lift.offerId,
+                from: lift.from,
+                [lift.group]: {
+                  purchases: FieldValue.increment(1),
+                  spendShekels: FieldValue.increment(amount),
+                  buyers: FieldValue.increment(lift.firstInWindow ? 1 : 0),
+                },
+              },
+              { merge: true },
+            )
+          }
+        },
+        result: { ...answer(ctx, 'recorded', points, false, previousPurchaseOn), tierId: planned.state.tierId },
       }
     },
     replay: (entry, ctx) => {
@@ -213,7 +254,8 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
           reason: 'receipt-conflict',
         })
       }
-      return answer(ctx, 'recorded', Number(entry.get('points')), true)
+      const previous = entry.get('previousPurchaseOn')
+      return answer(ctx, 'recorded', Number(entry.get('points')), true, typeof previous === 'string' ? previous : null)
     },
   })
 
@@ -231,7 +273,13 @@ export async function recordPurchase(db: Firestore, params: PurchaseParams): Pro
     return {
       state: ctx.state,
       entries: [],
-      result: answer(ctx, status === 'pending' ? 'pending' : 'recorded', Number(receipt.get('points')), true),
+      result: answer(
+        ctx,
+        status === 'pending' ? 'pending' : 'recorded',
+        Number(receipt.get('points')),
+        true,
+        typeof receipt.get('previousPurchaseOn') === 'string' ? receipt.get('previousPurchaseOn') : null,
+      ),
     }
   }
 }

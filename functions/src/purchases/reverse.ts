@@ -49,7 +49,7 @@ export async function reversePurchase(
       reason: status === 'pending' ? 'purchase-pending' : 'purchase-refused',
     })
   }
-  const uid = String(receipt.get('uid'))
+  const uid = String(receipt.get('ledgerUid') ?? receipt.get('uid'))
   const purchaseId = String(receipt.get('entryId'))
   const key = LEDGER_IDS.purchaseRefund(purchaseId)
   const result = await runLedgerOperation<ReversalResult>(db, {

@@ -2,7 +2,7 @@ import { FieldValue, Timestamp, type Firestore, type Transaction } from 'firebas
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { ReviewPurchaseResult } from '../../../src/domain/contracts/callable-results'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
-import { paths } from '../../../src/domain/shared/paths'
+import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
 import { recordAudit } from '../admin/audit'
@@ -65,15 +65,18 @@ export async function reviewPurchase(
       return decided('refused', false)
     })
   }
+  // The purchase's own key: for a household member it lands wherever they belong at approval.
+  const purchaseKey = LEDGER_IDS.purchase(params.partnerId, params.receiptId)
   return runLedgerOperation<ReviewedPurchase>(db, {
     uid,
-    key: entryId,
+    key: purchaseKey,
     config: params.config,
+    forHousehold: true,
     plan: async (ctx) => {
       const receipt = await ctx.tx.get(receiptRef)
       if (receipt.get('status') !== 'pending') return { state: ctx.state, entries: [], result: decided(receipt.get('status'), true) }
       const planned = planCredit(ctx, {
-        key: entryId,
+        key: purchaseKey,
         points,
         source: 'purchase',
         reason: 'purchase',
@@ -93,7 +96,7 @@ export async function reviewPurchase(
         ...planned,
         memberFields: { pendingPoints: FieldValue.increment(-points) },
         writes: (tx) => {
-          tx.update(receiptRef, { status: 'recorded', ...review(ctx.now) })
+          tx.update(receiptRef, { status: 'recorded', ledgerUid: ctx.uid, entryId: ctx.entryId(purchaseKey), ...review(ctx.now) })
           audit(tx)
         },
         result: decided('recorded', false),

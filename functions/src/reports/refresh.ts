@@ -14,6 +14,7 @@ import { emptyFold, foldEntries, reportEntryOf, type ClubMonth, type PartnerMont
 import { REPORT_SURVEYS, type MemberCounts, type RefreshReportsResult, type ReferralFunnel, type ReportSummary } from '../../../src/domain/reports/reports'
 import { surveyFromData } from '../../../src/domain/earn/surveys-schema'
 import { surveyResults, type SurveyStats } from '../../../src/domain/earn/survey-results'
+import { offerReport } from '../offers/report'
 
 /** Entries per page: each page is one transaction with up to a page of activity documents read and written. */
 export const REPORT_PAGE = 300
@@ -200,5 +201,7 @@ async function summarise(db: Firestore, config: ClubConfig, now: Date): Promise<
     reads += Math.max(1, shards.size)
     surveys.push(surveyResults(parsed.data, shards.docs.map((shard) => shard.data() as Partial<SurveyStats>)))
   }
-  return { summary: { refreshedAt: now.toISOString(), members: memberCounts, referrals: funnel, surveys, offers: [] }, reads }
+  const offers = await offerReport(db, config, now)
+  reads += offers.reads
+  return { summary: { refreshedAt: now.toISOString(), members: memberCounts, referrals: funnel, surveys, offers: offers.rows }, reads }
 }

@@ -36,6 +36,10 @@ export async function redeemReward(
     config: params.config,
     at: params.at,
     plan: async (ctx) => {
+      // The shared balance is the owner's to spend (src/domain/members/household.ts).
+      if (ctx.member.get('household')) {
+        throw new HttpsError('failed-precondition', 'Only the household owner redeems the shared points.', { reason: 'household-redeem-owner' })
+      }
       const snap = await ctx.tx.get(rewardRef)
       const parsed = RewardSchema.safeParse(snap.data())
       if (!snap.exists || !parsed.success) throw new HttpsError('not-found', 'No such reward.', { reason: 'unknown-reward' })

@@ -4,6 +4,10 @@ import { ClubEventSchema } from '../community/events'
 import { CharitySchema } from '../earn/charities'
 import { HUNT_ANSWER_MAX_LENGTH, HuntSchema } from '../earn/hunts'
 import { SurveySchema } from '../earn/surveys-schema'
+import { OfferSchema } from '../offers/offers'
+import { PromoCodeSchema } from '../offers/promo-codes'
+import { PlanSchema } from '../members/plans-schema'
+import { MessageTemplateSchema } from '../messages/templates'
 import { ClubConfigSchema, PartnerSchema, RewardSchema } from '../shared/club-config'
 import { CLUB_CONFIG_DOC, COLLECTIONS, SLUG_PATTERN, idOf, paths } from '../shared/paths'
 
@@ -144,6 +148,55 @@ export const CONFIG_KIND_SPECS = {
     timestamps: [],
     // closeCompetition writes `closed`, `winners` and the announcement beside the operator's fields.
     write: 'fields',
+    createWith: {},
+  },
+  offer: {
+    schema: OfferSchema,
+    singleton: false,
+    fileKey: 'offers',
+    collection: COLLECTIONS.offers,
+    livePath: paths.offer,
+    storesId: true,
+    isoDates: [],
+    timestamps: [],
+    write: 'replace',
+    createWith: {},
+  },
+  promoCode: {
+    schema: PromoCodeSchema,
+    singleton: false,
+    fileKey: 'promoCodes',
+    collection: COLLECTIONS.promoCodes,
+    livePath: paths.promoCode,
+    storesId: true,
+    isoDates: [],
+    timestamps: [],
+    // redeemPromoCode counts `uses` beside the operator's fields; a publish never resets it.
+    write: 'fields',
+    createWith: { uses: 0 },
+  },
+  plan: {
+    schema: PlanSchema,
+    singleton: false,
+    fileKey: 'plans',
+    collection: COLLECTIONS.plans,
+    livePath: paths.plan,
+    storesId: true,
+    isoDates: [],
+    timestamps: [],
+    write: 'replace',
+    createWith: {},
+  },
+  messageTemplate: {
+    schema: MessageTemplateSchema,
+    singleton: false,
+    fileKey: 'messageTemplates',
+    collection: COLLECTIONS.messageTemplates,
+    livePath: paths.messageTemplate,
+    storesId: true,
+    isoDates: [],
+    timestamps: [],
+    write: 'replace',
     createWith: {},
   },
 } as const satisfies Record<string, ConfigKindSpec>

@@ -110,6 +110,12 @@ export interface MaintenanceStats {
   photosRemoved: number
   /** Coupons past their expiry marked expired (and taken off their member's count). */
   expiredCoupons: number
+  /** Paid plans past their last day moved to the free plan (points untouched). */
+  planFallbacks: number
+  /** Renewal reminders sent for plans nearing their end. */
+  planReminders: number
+  /** Inbox reminders told (points or a coupon expiring, a tier at risk, an event tomorrow); held-back ones are logged, not counted. */
+  reminders: number
   failures: number
   pages: number
   /** False when the time budget ran out; the next run continues where this one stopped. */

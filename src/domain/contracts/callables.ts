@@ -1,4 +1,12 @@
 import type {
+  AcceptHouseholdInviteInput,
+  AcceptHouseholdInviteResult,
+  CreateHouseholdInviteInput,
+  CreateHouseholdInviteResult,
+  RemoveHouseholdMemberInput,
+  RemoveHouseholdMemberResult,
+} from '../members/household-schema'
+import type {
   AdjustResult,
   AwardResult,
   CardKeyResult,
@@ -65,6 +73,8 @@ import type {
   RsvpEventResult,
 } from '../community/events'
 import type { ListTillDayInput, TillDayResult } from '../partners/till-day'
+import type { ListMyOffersResult } from '../offers/offers'
+import type { RedeemPromoCodeInput, RedeemPromoCodeResult } from '../offers/promo-codes'
 import type {
   ConfigItemInput,
   DiscardConfigDraftResult,
@@ -80,8 +90,10 @@ import type { GetSettlementInput, Settlement } from '../reports/settlement'
 import type { GrantStaffInput, RevokeStaffInput } from '../admin/staff-schema'
 import type { GrantStaffResult, RevokeStaffResult } from '../admin/staff'
 import type { MarkMessagesReadInput, UpdateMessagePrefsInput } from '../messages/prefs-schema'
+import type { PushTokenInput, RegisterPushTokenResult, UnregisterPushTokenResult } from '../messages/push-tokens'
 import type { MarkMessagesReadResult, UpdateMessagePrefsResult } from '../messages/prefs'
 import type { GetWalletPassInput, WalletPassResult } from '../members/wallet-pass'
+import type { ChoosePlanInput, ChoosePlanResult } from '../members/plans-schema'
 
 /**
  * Every callable, once: its input and its answer. The app's service wrappers and the functions
@@ -147,7 +159,15 @@ export interface CallableContracts {
   revokeStaff: { input: RevokeStaffInput; result: RevokeStaffResult }
   updateMessagePrefs: { input: UpdateMessagePrefsInput; result: UpdateMessagePrefsResult }
   markMessagesRead: { input: MarkMessagesReadInput; result: MarkMessagesReadResult }
+  registerPushToken: { input: PushTokenInput; result: RegisterPushTokenResult }
+  unregisterPushToken: { input: PushTokenInput; result: UnregisterPushTokenResult }
   getWalletPass: { input: GetWalletPassInput; result: WalletPassResult }
+  choosePlan: { input: ChoosePlanInput; result: ChoosePlanResult }
+  createHouseholdInvite: { input: CreateHouseholdInviteInput; result: CreateHouseholdInviteResult }
+  acceptHouseholdInvite: { input: AcceptHouseholdInviteInput; result: AcceptHouseholdInviteResult }
+  removeHouseholdMember: { input: RemoveHouseholdMemberInput; result: RemoveHouseholdMemberResult }
+  listMyOffers: { input: EmptyInput; result: ListMyOffersResult }
+  redeemPromoCode: { input: RedeemPromoCodeInput; result: RedeemPromoCodeResult }
 }
 
 export type CallableName = keyof CallableContracts
@@ -212,5 +232,13 @@ export const CALLABLES: { readonly [N in CallableName]: N } = {
   revokeStaff: 'revokeStaff',
   updateMessagePrefs: 'updateMessagePrefs',
   markMessagesRead: 'markMessagesRead',
+  registerPushToken: 'registerPushToken',
+  unregisterPushToken: 'unregisterPushToken',
   getWalletPass: 'getWalletPass',
+  choosePlan: 'choosePlan',
+  createHouseholdInvite: 'createHouseholdInvite',
+  acceptHouseholdInvite: 'acceptHouseholdInvite',
+  removeHouseholdMember: 'removeHouseholdMember',
+  listMyOffers: 'listMyOffers',
+  redeemPromoCode: 'redeemPromoCode',
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../shared/locale'
 import { validateName } from '../shared/text'
 import type { ReserveDutySummary } from '../earn/reserve-duty'
 import type { MemberStreaks } from '../earn/streaks'
+import type { HouseholdLink } from './household'
 
 /** The member as the app and the functions see it (Firestore timestamps become Dates). */
 export interface Member {
@@ -57,6 +58,10 @@ export interface Member {
    * reads no coupon). Null for a member from before the count, until their next coupon change.
    */
   activeCoupons?: number | null
+  /** The household this member earns for (server-written); their card then shows its shared balance. */
+  household?: HouseholdLink | null
+  /** How many people are in this member's own household (server-written). */
+  householdSize?: number
   joinedAt: Date
   updatedAt: Date
 }

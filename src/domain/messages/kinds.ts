@@ -5,6 +5,8 @@
  * quiet hours, Shabbat and holidays. Pure data: the app (texts, links) and the functions
  * (the dispatcher) read the same table.
  */
+import type { MessageText } from './message-text'
+
 export const MESSAGE_KINDS = [
   'points-arrived',
   'pending-approved',
@@ -16,6 +18,7 @@ export const MESSAGE_KINDS = [
   'event-reminder',
   'club-news',
   'report-outcome',
+  'plan-expiring',
 ] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
@@ -41,13 +44,20 @@ export const MESSAGE_KIND_SPECS: Record<MessageKind, KindSpec> = {
   'points-expiring': { category: 'service', link: fixed('/history') },
   // The birthday gift is the member's by the club's rules, so its greeting is never held back.
   birthday: { category: 'service', link: fixed('/') },
-  // An invitation to an upcoming club event: it asks for attention, so it is capped.
+  // A reminder of an event the member RSVPed to: they asked to come, so it is the member's own
+  // business like their coupons, and never held back (an invitation to an event would be promotional).
   'event-reminder': {
-    category: 'promotional',
+    category: 'service',
     link: (params) => (typeof params.eventId === 'string' ? `/community/events/${encodeURIComponent(params.eventId)}` : '/community/events'),
   },
-  'club-news': { category: 'promotional', link: fixed('/community') },
+  // An operator's announcement: it asks for attention, so it is capped. It opens the announcement itself.
+  'club-news': {
+    category: 'promotional',
+    link: (params) => (typeof params.postId === 'string' ? `/community/${encodeURIComponent(params.postId)}` : '/community'),
+  },
   'report-outcome': { category: 'service', link: fixed('/community') },
+  // The member's own paid plan running out: service, so a reminder they paid for is never held back.
+  'plan-expiring': { category: 'service', link: fixed('/plans') },
 }
 
 export function isMessageKind(value: unknown): value is MessageKind {
@@ -71,4 +81,6 @@ export interface InboxMessage {
   link: string
   createdAt: Date
   readAt: Date | null
+  /** The club's own words for this kind when it published some (src/domain/messages/templates.ts). */
+  text?: MessageText | null
 }

@@ -24,6 +24,8 @@ export const LEDGER_SOURCES = [
   'streak',
   'event',
   'competition',
+  'offer',
+  'promo',
 ] as const
 export type LedgerSource = (typeof LEDGER_SOURCES)[number]
 
@@ -53,6 +55,8 @@ export const LEDGER_REASONS = [
   'week_streak',
   'event_attendance',
   'competition_prize',
+  'second_purchase',
+  'promo_code',
 ] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { SurveyResults } from '../earn/survey-results'
 import type { LocalMonth } from '../shared/calendar'
 import type { MonthTotals } from './ledger-buckets'
+import type { OfferReportRow } from '../offers/lift'
 
 /** `refreshReports` (operators): fold the ledger entries written since the last refresh; `full` starts again from nothing. */
 export const RefreshReportsInputSchema = z.object({ full: z.boolean().default(false) }).strict()
@@ -42,8 +43,8 @@ export interface ReportSummary {
   referrals: ReferralFunnel
   /** The most recent surveys' results, newest first. */
   surveys: SurveyResults[]
-  /** Offers and hold-out groups come with the offers feature; until then the list is empty. */
-  offers: []
+  /** Each offer's latest season: targeted, held out and the lift (src/domain/offers/lift.ts). */
+  offers: OfferReportRow[]
 }
 
 /** How many months the reports screen and its charts show. */

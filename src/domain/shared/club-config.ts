@@ -7,6 +7,7 @@ import { DEFAULT_STREAK_POLICY, StreakPolicySchema } from '../earn/streak-policy
 import { INTERESTS_MAX } from '../members/join'
 import { LOCALES } from './locale'
 import { SLUG_PATTERN } from './paths'
+import { DEFAULT_SEGMENT_POLICY, SegmentPolicySchema } from '../offers/rfm'
 
 /**
  * The club's configuration is data, validated by this schema wherever it is written (the seed,
@@ -179,6 +180,15 @@ export const ClubConfigSchema = z
      * credentials are server-only, in `secrets/walletPasses` (functions/src/members/wallet-pass.ts).
      */
     walletPasses: z.object({ google: z.boolean(), apple: z.boolean() }).default({ google: false, apple: false }),
+    /** RFM thresholds and the new-member period the segment scoring uses (src/domain/offers/rfm.ts). */
+    segments: SegmentPolicySchema.default(DEFAULT_SEGMENT_POLICY),
+    /**
+     * Household cards (src/domain/members/household.ts): an owner invites up to `maxMembers`
+     * people who earn into the owner's balance. Off: invites and accepts are refused.
+     */
+    household: z
+      .object({ enabled: z.boolean(), maxMembers: z.number().int().min(1).max(10) })
+      .default({ enabled: false, maxMembers: 4 }),
     /**
      * Partner settlement (src/domain/reports/settlement.ts): every `perPoints` points are worth
      * `agorot` agorot. 0 until the operator sets it, so no statement invents money.

@@ -77,12 +77,24 @@ export const COLLECTIONS = {
   audit: 'audit',
   staffAccounts: 'staffAccounts',
   clubReports: 'clubReports',
+  offers: 'offers',
+  promoCodes: 'promoCodes',
+  offerStats: 'offerStats',
+  segmentRuns: 'segmentRuns',
   reportMonths: 'months',
   reportActivity: 'activity',
   tillLog: 'tillLog',
   inbox: 'inbox',
   messageLog: 'messageLog',
   messageWeeks: 'messageWeeks',
+  pushTokens: 'pushTokens',
+  messageFanouts: 'messageFanouts',
+  householdInvites: 'householdInvites',
+  household: 'household',
+  plans: 'plans',
+  payments: 'payments',
+  testPayments: 'testPayments',
+  messageTemplates: 'messageTemplates',
 } as const
 
 export const CLUB_CONFIG_DOC = 'club'
@@ -233,6 +245,32 @@ export const paths = {
   messageLogEntry: (entryId: string) => `${COLLECTIONS.messageLog}/${entryId}`,
   /** Promotional messages delivered to a member in one club week, for the cap (server-only). */
   messageWeek: (uid: string, week: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.messageWeeks}/${week}`,
+  /** A household invite by its random code: owner, expiry, who used it (server-only). */
+  householdInvite: (code: string) => `${COLLECTIONS.householdInvites}/${code}`,
+  /** The people in an owner's household, with what each earned (server-written, the owner reads). */
+  householdMembers: (ownerUid: string) => `${COLLECTIONS.members}/${ownerUid}/${COLLECTIONS.household}`,
+  householdMember: (ownerUid: string, uid: string) => `${COLLECTIONS.members}/${ownerUid}/${COLLECTIONS.household}/${uid}`,
+  /** A member's devices that take push notifications, one per FCM token (server-only). */
+  pushTokens: (uid: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.pushTokens}`,
+  pushToken: (uid: string, tokenId: string) => `${COLLECTIONS.members}/${uid}/${COLLECTIONS.pushTokens}/${tokenId}`,
+  /** How far one club announcement has been told to the members: a cursor the fan-out resumes from (server-only). */
+  messageFanout: (fanoutId: string) => `${COLLECTIONS.messageFanouts}/${fanoutId}`,
+  /** A membership plan the club offers (config kind `plan`; members read the active ones). */
+  plan: (planId: string) => `${COLLECTIONS.plans}/${planId}`,
+  /** One choosePlan request of a member, by its request id: its charge and result (server-only). */
+  payment: (uid: string, requestId: string) => `${COLLECTIONS.payments}/${idOf(uid, requestId)}`,
+  /** A charge the test payment provider made, by its idempotency key (server-only, emulator and tests). */
+  testPayment: (key: string) => `${COLLECTIONS.testPayments}/${key}`,
+  /** The club's own texts for one kind of inbox message (config kind `messageTemplate`). */
+  messageTemplate: (kind: string) => `${COLLECTIONS.messageTemplates}/${kind}`,
+  /** An offer to segments of the membership (config kind `offer`; read through `listMyOffers`). */
+  offer: (offerId: string) => `${COLLECTIONS.offers}/${offerId}`,
+  /** A promo code by its lower-case code (config kind `promoCode`, with its `uses`; server-only). */
+  promoCode: (codeId: string) => `${COLLECTIONS.promoCodes}/${codeId}`,
+  /** Purchases of an offer's exposed and control members in its first 14 days, one season (server-only). */
+  offerStats: (offerId: string, from: string) => `${COLLECTIONS.offerStats}/${idOf(offerId, from)}`,
+  /** The segment scoring run of one club day: its cursor, so a run cut short resumes (server-only). */
+  segmentRun: (day: string) => `${COLLECTIONS.segmentRuns}/${day}`,
 } as const
 
 /**
@@ -267,6 +305,10 @@ export const LEDGER_IDS = {
   eventAttendance: (eventId: string) => idOf('event', eventId),
   ecoAction: (requestId: string) => idOf('eco', requestId),
   competitionPrize: (competitionId: string) => idOf('competition', competitionId),
+  /** A second-purchase offer's bonus, once per offer and qualifying purchase (its ledger entry id). */
+  secondPurchase: (offerId: string, purchaseEntryId: string) => idOf('offer', offerId, purchaseEntryId),
+  /** A promo code's bonus, once per member and code. */
+  promoCode: (codeId: string) => idOf('promo', codeId),
   /** A weekly-streak milestone, once per streak (named by its first week) and length. */
   weekStreak: (startWeek: string, weeks: number) => idOf('week-streak', startWeek, weeks),
   /**

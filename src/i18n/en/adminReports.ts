@@ -56,6 +56,20 @@ const adminReports = {
     offers: {
       title: 'Offers against hold-out groups',
       none: 'No offers yet. When the club runs offers, each one will show here beside its hold-out group.',
+      measure:
+        'Each offer holds out a random control group that doesn’t see it. For the 14 days from the offer’s start, the table compares the share of members who bought at least once, and the spend per member, between the members it’s offered to (in their app, whether they open it or not) and the control group, who never see it. A small control group gives a rough figure.',
+      offer: 'Offer',
+      from: 'Starts',
+      notStarted: 'Not started',
+      targeted: 'Targeted',
+      heldOut: 'Control group',
+      boughtExposed: 'Bought (offered)',
+      boughtControl: 'Bought (control)',
+      lift: 'Difference',
+      liftPoints: '{value} percentage points',
+      spendExposed: 'Spend per member (offered)',
+      spendControl: 'Spend per member (control)',
+      counting: 'still counting',
     },
     settlement: {
       title: 'Partner settlement',

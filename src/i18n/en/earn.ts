@@ -1,6 +1,23 @@
 // The Earn hub, the profile and badges. Helpers of other ways to earn add their own keys here.
 const earn = {
   earn: {
+    offers: {
+      title: 'Offers for you',
+      intro: 'What the club has for you now and soon. Some offers are for some members only.',
+      empty: 'There are no offers for you right now. New ones appear here.',
+      until: 'Until {date}',
+      from: 'From {date}',
+      membersOnly: 'For club members only',
+      bonus: 'Buy again within 7 days of a purchase and get {amount} more.',
+      discount: '{percent}% off at the till: show your card.',
+      profileLink: 'Offers and promo codes',
+      promo: {
+        title: 'Have a promo code?',
+        label: 'Promo code',
+        submit: 'Use the code',
+        done: 'Code {code} added {amount} to your balance.',
+      },
+    },
     impact: {
       title: 'Donate points',
       intro: 'Turn points into a donation to a charity on the club’s list. Every donation comes with a receipt.',

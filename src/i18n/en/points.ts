@@ -39,6 +39,8 @@ const points = {
       week_streak: 'Visit streak: one week in a row | Visit streak: {count} weeks in a row',
       event_attendance: 'Came to a club event',
       competition_prize: 'Bonus for winning a club competition',
+      second_purchase: 'Offer: bonus for buying again within a week',
+      promo_code: 'Promo code bonus',
     },
   },
   rewards: {

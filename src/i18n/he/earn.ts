@@ -3,6 +3,23 @@ import type { EarnMessages } from '../en/earn'
 // The Earn hub, the profile and badges. Helpers of other ways to earn add their own keys here.
 const earn: EarnMessages = {
   earn: {
+    offers: {
+      title: 'הטבות בשבילך',
+      intro: 'מה שהמועדון מציע לך עכשיו ובקרוב. חלק מההטבות מיועדות רק לחלק מהחברים.',
+      empty: 'אין כרגע הטבות בשבילך. הטבות חדשות יופיעו כאן.',
+      until: 'עד {date}',
+      from: 'החל מ־{date}',
+      membersOnly: 'לחברי המועדון בלבד',
+      bonus: 'קנייה נוספת תוך 7 ימים מקנייה מזכה ב־{amount} נוספות.',
+      discount: '{percent}% הנחה בקופה: מציגים את הכרטיס.',
+      profileLink: 'הטבות וקודי הטבה',
+      promo: {
+        title: 'יש לך קוד הטבה?',
+        label: 'קוד הטבה',
+        submit: 'להפעלת הקוד',
+        done: 'הקוד {code} הוסיף {amount} ליתרה שלך.',
+      },
+    },
     impact: {
       title: 'תרומת נקודות',
       intro: 'אפשר להפוך נקודות לתרומה לעמותה מהרשימה של המועדון. על כל תרומה מקבלים קבלה.',

@@ -41,6 +41,8 @@ const points: PointsMessages = {
       week_streak: 'רצף ביקורים: שבוע אחד ברציפות | רצף ביקורים: שבועיים ברציפות | רצף ביקורים: {count} שבועות ברציפות',
       event_attendance: 'השתתפות באירוע של המועדון',
       competition_prize: 'בונוס על זכייה בתחרות של המועדון',
+      second_purchase: 'הטבה: בונוס על קנייה חוזרת תוך שבוע',
+      promo_code: 'בונוס על קוד הטבה',
     },
   },
   rewards: {

@@ -26,6 +26,7 @@ async function call<N extends CallableName>(name: N, data: CallableInput<N>): Pr
 
 export const findMember = (input: CallableInput<'findMember'>) => call(CALLABLES.findMember, input)
 export const adjustPoints = (input: CallableInput<'adjustPoints'>) => call(CALLABLES.adjustPoints, input)
+export const correctBirthday = (input: CallableInput<'correctBirthday'>) => call(CALLABLES.correctBirthday, input)
 export const reviewPurchase = (input: CallableInput<'reviewPurchase'>) => call(CALLABLES.reviewPurchase, input)
 export const reviewReferral = (input: CallableInput<'reviewReferral'>) => call(CALLABLES.reviewReferral, input)
 export const getPosterCode = (input: CallableInput<'getPosterCode'>) => call(CALLABLES.getPosterCode, input)

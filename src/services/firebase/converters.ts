@@ -24,6 +24,8 @@ function readOnly<T>(fromFirestore: (snap: QueryDocumentSnapshot) => T): Firesto
 
 export const memberConverter = readOnly<Member>((snap) => {
   const d = snap.data()
+  // A household member's card shows the household's shared balance and tier, not their own.
+  const points = d.sharedPoints && typeof d.sharedPoints.balance === 'number' ? d.sharedPoints : d
   return {
     uid: snap.id,
     memberNo: String(d.memberNo ?? ''),
@@ -35,12 +37,12 @@ export const memberConverter = readOnly<Member>((snap) => {
     language: isLocale(d.language) ? d.language : 'he',
     consents: { marketing: d.consents?.marketing === true },
     preferences: typeof d.preferences === 'object' && d.preferences ? d.preferences : {},
-    tierId: String(d.tierId ?? ''),
+    tierId: String(points.tierId ?? ''),
     tierYearEnds: String(d.tierYearEnds ?? ''),
     tierReviewOn: typeof d.tierReviewOn === 'string' ? d.tierReviewOn : undefined,
     nextExpiry:
       d.nextExpiry && typeof d.nextExpiry.expiresOn === 'string' ? { expiresOn: d.nextExpiry.expiresOn, points: Number(d.nextExpiry.points ?? 0) } : null,
-    balance: Number(d.balance ?? 0),
+    balance: Number(points.balance ?? 0),
     lifetimePoints: Number(d.lifetimePoints ?? 0),
     pointsDebt: Number(d.pointsDebt ?? 0),
     pendingPoints: Number(d.pendingPoints ?? 0),
@@ -63,6 +65,8 @@ export const memberConverter = readOnly<Member>((snap) => {
     streak: typeof d.streak === 'object' && d.streak ? (d.streak as Member['streak']) : null,
     reserveDuty: dutySummaryOf(d.reserveDuty),
     activeCoupons: typeof d.activeCoupons === 'number' ? d.activeCoupons : null,
+    household: d.household && typeof d.household.ownerUid === 'string' ? { ownerUid: d.household.ownerUid, ownerName: String(d.household.ownerName ?? ''), since: String(d.household.since ?? '') } : null,
+    householdSize: Array.isArray(d.householdMembers) ? d.householdMembers.length : 0,
     joinedAt: toDate(d.joinedAt),
     updatedAt: toDate(d.updatedAt),
   }

@@ -5,6 +5,7 @@ import { collection, doc, limit, onSnapshot, orderBy, query } from 'firebase/fir
 import { httpsCallable } from 'firebase/functions'
 import { CALLABLES, type CallableInput, type CallableName, type CallableResult } from '@/domain/contracts/callables'
 import { isMessageKind, type InboxMessage } from '@/domain/messages/kinds'
+import { storedMessageText } from '@/domain/messages/message-text'
 import { AppError, toAppErrorCode } from '@/domain/shared/errors'
 import { paths } from '@/domain/shared/paths'
 import { db, functions } from './app'
@@ -48,6 +49,7 @@ export function watchInbox(uid: string, onChange: (messages: InboxMessage[]) => 
               link: typeof d.link === 'string' && d.link.startsWith('/') && !d.link.startsWith('//') ? d.link : '/',
               createdAt: toDate(d.createdAt) ?? new Date(0),
               readAt: toDate(d.readAt),
+              text: storedMessageText(d.text),
             } satisfies InboxMessage,
           ]
         }),

@@ -7,6 +7,7 @@ import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
 import {
   adjustPoints,
+  correctBirthday as correctBirthdayCall,
   fetchLedgerPage,
   fetchReceipt,
   findMember,
@@ -120,5 +121,10 @@ export const useAdminMembersStore = defineStore('admin-members', () => {
     }
   }
 
-  return { found, search, member, memberStatus, entries, next, ledgerStatus, open, close, loadMore, reloadLedger, receipt, adjust }
+  /** An operator's correction of the member's birthday (the member set it once); the audit keeps the reason. */
+  async function correctBirthday(params: { memberNo: string; birthday: string; calendar: 'gregorian' | 'hebrew'; reason: string }) {
+    return correctBirthdayCall({ ...params, reason: params.reason.trim() })
+  }
+
+  return { found, search, member, memberStatus, entries, next, ledgerStatus, open, close, loadMore, reloadLedger, receipt, adjust, correctBirthday }
 })

@@ -1,10 +1,13 @@
+import { doc, serverTimestamp, setDoc, updateDoc } from 'firebase/firestore'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_MESSAGE_PREFS } from '../../../src/domain/messages/prefs'
 import { paths } from '../../../src/domain/shared/paths'
 import { dispatchMessage, messageIdOf } from '../../../functions/src/messages/dispatch'
 import { seedClubData } from '../../../scripts/seed-club'
+import { MAX_PUSH_TOKENS } from '../../../src/domain/messages/push-tokens'
 import { failure, joinedMember, memberDoc } from '../support/club'
-import { admin, clearEmulators, closeAdmin } from '../support/emulators'
+import { firestoreOf } from '../support/community'
+import { admin, clearEmulators, closeAdmin, newClient } from '../support/emulators'
 
 // The inbox's doors as a member with a script would try them: limits outside their range, an id
 // that walks out of their own inbox, and the unread count driven below zero by racing calls.
@@ -61,5 +64,58 @@ describe('markMessagesRead under attack', () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => member.call<object, { marked: number }>('markMessagesRead', i % 2 ? { all: true } : { ids })))
     expect(results.reduce((sum, result) => sum + result.marked, 0)).toBe(2)
     expect((await memberDoc(member.uid)).unreadMessages).toBe(0)
+  })
+})
+
+const tokensOf = async (uid: string) => (await admin().db.collection(paths.pushTokens(uid)).get()).docs.map((d) => d.get('token') as string).sort()
+const tokenOf = (n: number | string) => `fcm-device-${n}-${'a'.repeat(60)}`
+
+describe('push tokens under attack', () => {
+  it('refuses junk, huge and smuggled tokens, and a caller who is no member, storing nothing', async () => {
+    const member = await joinedMember()
+    const junk = ['', 'short', 'a'.repeat(10_000), `${'a'.repeat(40)}/../../x`, `${'a'.repeat(40)}\u202E`, `${'a'.repeat(40)} ${'b'.repeat(40)}`, 42, null, ['a'.repeat(40)]]
+    for (const token of junk) expect((await failure(member.call('registerPushToken', { token }))).code, String(token).slice(0, 20)).toBe('invalid-argument')
+    expect((await failure(member.call('registerPushToken', { token: tokenOf(1), uid: 'someone-else' }))).code).toBe('invalid-argument')
+    expect(await tokensOf(member.uid)).toEqual([])
+    const stranger = await newClient()
+    expect(await failure(stranger.call('registerPushToken', { token: tokenOf(1) }))).toEqual({ code: 'failed-precondition', reason: 'not-a-member' })
+    expect(await tokensOf(stranger.uid!)).toEqual([])
+  })
+
+  it('keeps at most MAX_PUSH_TOKENS devices, the newest, however many are sent', async () => {
+    const member = await joinedMember()
+    for (let i = 0; i < MAX_PUSH_TOKENS + 3; i++) await member.call('registerPushToken', { token: tokenOf(i) })
+    const kept = await tokensOf(member.uid)
+    expect(kept).toHaveLength(MAX_PUSH_TOKENS)
+    expect(kept).toEqual(Array.from({ length: MAX_PUSH_TOKENS }, (_, i) => tokenOf(i + 3)).sort())
+  })
+
+  it('never removes another member’s device, and a device one member takes over leaves the other', async () => {
+    const [victim, attacker] = await Promise.all([joinedMember(), joinedMember()])
+    const token = tokenOf('victim')
+    await victim.call('registerPushToken', { token })
+    expect(await attacker.call('unregisterPushToken', { token })).toEqual({ removed: false })
+    expect(await tokensOf(victim.uid)).toEqual([token])
+    // One device, one member: the last to turn notifications on in it (a shared tablet).
+    await attacker.call('registerPushToken', { token })
+    expect(await tokensOf(attacker.uid)).toEqual([token])
+    expect(await tokensOf(victim.uid)).toEqual([])
+  })
+})
+
+describe('the inbox under direct writes', () => {
+  it('denies a member writing their own inbox, unread count, devices or the message log', async () => {
+    const member = await joinedMember()
+    const db = firestoreOf(member)
+    const denied = { code: 'permission-denied', reason: undefined }
+    const forged = { kind: 'club-news', category: 'service', params: {}, link: '/', createdAt: serverTimestamp(), readAt: null }
+    expect(await failure(setDoc(doc(db, paths.inboxMessage(member.uid, 'forged')), forged))).toEqual(denied)
+    expect(await failure(updateDoc(doc(db, paths.member(member.uid)), { unreadMessages: 99 }))).toEqual(denied)
+    expect(await failure(setDoc(doc(db, paths.pushToken(member.uid, 'forged')), { token: tokenOf('forged') }))).toEqual(denied)
+    expect(await failure(setDoc(doc(db, paths.messageLogEntry('forged')), { uid: member.uid, sent: true }))).toEqual(denied)
+    expect(await failure(setDoc(doc(db, paths.messageWeek(member.uid, '2026-11-22')), { promotional: -5 }))).toEqual(denied)
+    expect((await admin().db.collection(paths.inbox(member.uid)).get()).size).toBe(0)
+    expect((await memberDoc(member.uid)).unreadMessages ?? 0).toBe(0)
+    expect(await tokensOf(member.uid)).toEqual([])
   })
 })

@@ -62,6 +62,30 @@ describe('ReportsView', () => {
     expect(wrapper.find('[data-testid=reports-offers-none]').text()).toContain('No offers yet')
   })
 
+  it('shows each offer beside its control group, with the lift explained', async () => {
+    const lift = { offerId: 'vip', from: '2026-11-01', exposed: { members: 90, buyers: 27, purchases: 40, spendShekels: 1800 }, control: { members: 10, buyers: 2, purchases: 2, spendShekels: 100 } }
+    const row = {
+      offerId: 'vip',
+      title: { he: 'גישה מוקדמת', en: 'Early access' },
+      kind: 'recognition',
+      active: true,
+      holdOutPercent: 10,
+      from: '2026-11-01',
+      targeted: 100,
+      heldOut: 10,
+      lift: { ...lift, exposedRate: 30, controlRate: 20, rateLiftPoints: 10, exposedSpendPerMember: 20, controlSpendPerMember: 10, complete: true },
+    }
+    api.fetchReportSummary.mockResolvedValue({ ...summary, offers: [row] })
+    api.fetchReportMonths.mockResolvedValue([month])
+    const wrapper = mountView(ReportsView)
+    await flushPromises()
+    const cells = wrapper.findAll('[data-testid=reports-offer] td').map((td) => td.text())
+    expect(wrapper.find('[data-testid=reports-offer] th').text()).toContain('Early access')
+    expect(cells.slice(1)).toEqual(['100', '10', '30%', '20%', '10 percentage points', '₪20', '₪10'])
+    expect(wrapper.text()).toContain('Each offer holds out a random control group')
+    expect(wrapper.find('[data-testid=reports-offers-none]').exists()).toBe(false)
+  })
+
   it('says when no report was computed yet', async () => {
     api.fetchReportSummary.mockResolvedValue(null)
     api.fetchReportMonths.mockResolvedValue([])

@@ -1,8 +1,9 @@
 // One seeded item of every kind of configuration, in the JSON form the callables carry.
 import { toConfigJson, type ConfigKind, type JsonObject } from '@/domain/admin/config-items'
-import { demoCharities, demoConfig, demoPartners, demoRewards, demoSurveys } from '../../../scripts/demo-club'
+import { demoCharities, demoConfig, demoPartners, demoPlans, demoRewards, demoSurveys } from '../../../scripts/demo-club'
 import { demoEvents } from '../../../scripts/demo-events'
 import { demoHunt } from '../../../scripts/demo-hunt'
+import { demoOffers, demoPromoCodes } from '../../../scripts/demo-offers'
 
 const NOW = new Date('2026-11-01T10:00:00Z')
 
@@ -25,6 +26,15 @@ export function demoItems(): Record<ConfigKind, JsonObject> {
       voteUntil: NOW.getTime() + 2 * day,
       prizes: [500, 200],
       winnersBy: 'votes',
+    },
+    plan: toConfigJson(demoPlans.find((plan) => plan.priceAgorot > 0)!),
+    offer: toConfigJson(demoOffers(NOW).find((offer) => offer.window.type === 'holiday')!),
+    promoCode: toConfigJson(demoPromoCodes(NOW)[0]!),
+    messageTemplate: {
+      id: 'tier-up',
+      title: { he: 'הדרגה החדשה שלך: {tier}', en: 'Welcome to {tier}' },
+      body: { he: 'ההטבות החדשות שלך מחכות במסך הדרגות.', en: 'Your new benefits are waiting on the tiers screen.' },
+      active: true,
     },
   }
 }

@@ -1,0 +1,40 @@
+// The household card: inviting, joining and leaving a shared balance.
+const household = {
+  household: {
+    title: 'Household card',
+    intro: 'Invite the people you live with. Each of them gets their own card on their own phone, and everything they earn goes into your shared balance.',
+    profileLink: 'Household card',
+    disabled: 'This club doesn’t offer household cards.',
+    invite: 'Create an invite link',
+    inviteReady: 'Send this link to the person you’re inviting. It works once, until {date}.',
+    share: 'Share',
+    copy: 'Copy link',
+    copied: 'The link was copied.',
+    shareText: 'Join my household card in {club}',
+    members: 'In your household',
+    membersCount: 'One person in your household | {count} people in your household',
+    empty: 'No one has joined yet. Create an invite link and send it.',
+    earned: 'Earned one point | Earned {points} points',
+    remove: 'Remove',
+    removeConfirm: 'Remove {name} from your household? What they’ve earned so far stays in your balance.',
+    removed: '{name} is no longer in your household.',
+    full: 'Your household is full.',
+    memberOf: 'You’re in {name}’s household. Your card shows the shared balance, and what you earn goes into it.',
+    redeemNote: 'Only {name} can redeem the shared points.',
+    leave: 'Leave the household',
+    leaveConfirm: 'Leave {name}’s household? From now on you’ll earn into your own balance.',
+    left: 'You left the household. Your card shows your own balance again.',
+    loadFailed: 'We couldn’t load your household. Check your connection and try again.',
+    join: {
+      title: 'Join a household card',
+      intro: 'You were invited to share a points balance. You’ll keep your own card, and everything you earn will go into the shared balance.',
+      accept: 'Join the household',
+      joined: 'You joined {name}’s household.',
+      toCard: 'To my card',
+      missingCode: 'This link is missing its invite code. Ask for a new link.',
+      signIn: 'Sign in or join the club first, then open the link again.',
+    },
+  },
+}
+
+export default household
