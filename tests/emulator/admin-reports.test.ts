@@ -7,7 +7,7 @@ import { recordPurchase } from '../../functions/src/purchases/record'
 import { demoConfig, demoPartners } from '../../scripts/demo-club'
 import { seedDemoClub } from '../../scripts/seed-club'
 import { admin, clearEmulators, closeAdmin, failureCode, newClient, roleClient } from './support/emulators'
-import { rawLedger, recomputedMonths, recomputedSummary, storedMonths, storedSummary } from './support/reports'
+import { rawLedger, recomputedMonths, recomputedOffers, recomputedSummary, storedMonths, storedOffers, storedSummary } from './support/reports'
 
 let operator: Awaited<ReturnType<typeof roleClient>>
 const thisMonth = () => monthOfEntry(new Date(), demoConfig.timeZone)
@@ -73,7 +73,9 @@ describe('reports on the seeded demo club', () => {
     expect(summary.members.total).toBeGreaterThan(0)
     expect(summary.members.active90).toBeGreaterThan(0)
     expect(summary.surveys.length).toBeGreaterThan(0)
-    expect(summary.offers).toEqual([])
+    // The demo's offers, each with its groups and their purchases as counted from the raw data.
+    expect(summary.offers.length).toBeGreaterThan(0)
+    expect(storedOffers(summary)).toEqual(await recomputedOffers(new Date(summary.refreshedAt)))
   })
 
   it('give a settlement whose totals equal the sums over the raw ledger, to the agora', async () => {
@@ -103,6 +105,8 @@ describe('reports on the seeded demo club', () => {
     expect(incremental.folded).toBeGreaterThanOrEqual(9)
     const { months } = await recomputedMonths()
     expect(await storedMonths()).toEqual(months)
+    const summary = await storedSummary()
+    expect(storedOffers(summary)).toEqual(await recomputedOffers(new Date(summary.refreshedAt)))
     const settlement = await operator.call<{ month: string }, Settlement>('getSettlement', { month: thisMonth() })
     for (const want of await ledgerSums(thisMonth())) {
       expect(settlement.lines.find((l) => l.partnerId === want.partnerId)).toMatchObject(want)

@@ -3,6 +3,9 @@
 import type { Timestamp } from 'firebase-admin/firestore'
 import { emptyFold, foldEntries, reportEntryOf, type MonthTotals } from '../../../src/domain/reports/ledger-buckets'
 import type { ReportSummary } from '../../../src/domain/reports/reports'
+import { assignmentsOf } from '../../../src/domain/offers/lift'
+import { LIFT_DAYS } from '../../../src/domain/offers/offers'
+import { addDays, localDate } from '../../../src/domain/shared/calendar'
 import { COLLECTIONS, paths } from '../../../src/domain/shared/paths'
 import { demoConfig } from '../../../scripts/demo-club'
 import { admin } from './emulators'
@@ -49,4 +52,69 @@ export async function recomputedSummary(now: Date): Promise<Pick<ReportSummary, 
       held: referrals.docs.filter((r) => r.get('status') === 'held').length,
     },
   }
+}
+
+/** One offer's groups and their purchases, as the report counts them. */
+export interface OfferFigures {
+  offerId: string
+  from: string | null
+  targeted: number
+  heldOut: number
+  exposed: { members: number; buyers: number; purchases: number; spendShekels: number } | null
+  control: { members: number; buyers: number; purchases: number; spendShekels: number } | null
+}
+
+/**
+ * Every offer's report recounted from the members' own assignments and the raw ledger: the latest
+ * season that has started, the members in each group of it, and their purchases at a till in its
+ * first 14 days (those held for review and paid on approval are not counted, as the report says).
+ */
+export async function recomputedOffers(now: Date): Promise<OfferFigures[]> {
+  const { db } = admin()
+  const today = localDate(now, demoConfig.timeZone)
+  const [offers, members, ledger] = await Promise.all([db.collection(COLLECTIONS.offers).get(), db.collection(COLLECTIONS.members).get(), rawLedger()])
+  return offers.docs
+    .map((offer) => {
+      const assigned = members.docs.flatMap((m) => {
+        const a = assignmentsOf(m.get('offers'))[offer.id]
+        return a && a.from <= today ? [{ uid: m.id, ...a }] : []
+      })
+      const from = assigned.reduce<string | null>((latest, a) => (latest === null || a.from > latest ? a.from : latest), null)
+      if (from === null) return { offerId: offer.id, from, targeted: 0, heldOut: 0, exposed: null, control: null }
+      const end = addDays(from, LIFT_DAYS)
+      const group = (name: 'exposed' | 'control') => {
+        const uids = new Set(assigned.filter((a) => a.from === from && a.group === name).map((a) => a.uid))
+        const bought = ledger.filter(({ uid, data, createdAt }) => {
+          const day = localDate(createdAt, demoConfig.timeZone)
+          const earner = typeof data.earnedBy === 'string' ? data.earnedBy : uid
+          return data.source === 'purchase' && data.type === 'earn' && !data.approvedBy && uids.has(earner) && from <= day && day < end
+        })
+        // A purchase entry keeps the receipt's amount among its fields (entryData spreads `details`).
+        const spend = bought.reduce((sum, e) => sum + Number(e.data.amountShekels), 0)
+        return {
+          members: uids.size,
+          buyers: new Set(bought.map((e) => (typeof e.data.earnedBy === 'string' ? e.data.earnedBy : e.uid))).size,
+          purchases: bought.length,
+          spendShekels: Math.round(spend * 100) / 100,
+        }
+      }
+      const exposed = group('exposed')
+      const control = group('control')
+      return { offerId: offer.id, from, targeted: exposed.members + control.members, heldOut: control.members, exposed, control }
+    })
+    .sort((a, b) => a.offerId.localeCompare(b.offerId))
+}
+
+/** The same figures from what refreshReports stored. */
+export function storedOffers(summary: ReportSummary): OfferFigures[] {
+  return summary.offers
+    .map((row) => ({
+      offerId: row.offerId,
+      from: row.from,
+      targeted: row.targeted,
+      heldOut: row.heldOut,
+      exposed: row.lift ? row.lift.exposed : null,
+      control: row.lift ? row.lift.control : null,
+    }))
+    .sort((a, b) => a.offerId.localeCompare(b.offerId))
 }
