@@ -16,15 +16,28 @@ export async function closeAdmin(): Promise<void> {
   await Promise.all(getAdminApps().map((app) => deleteApp(app)))
 }
 
+const CLEAR_ATTEMPTS = 30
+
+/**
+ * Empties Firestore and Auth for the next test file. In CI a reset was refused for some seconds
+ * while the previous file's triggers (inbox messages, a club-news fan-out) were still running and
+ * the Functions emulator was restarting a worker, failing every file in that window; a refusal
+ * is retried for up to 30 seconds before it counts, and the error then says what was answered.
+ */
 export async function clearEmulators(projectId = DEMO_PROJECT_ID): Promise<void> {
-  const firestore = await fetch(
+  const targets = [
     `http://${HOST}:${EMULATOR_PORTS.firestore}/emulator/v1/projects/${projectId}/databases/(default)/documents`,
-    { method: 'DELETE' },
-  )
-  const auth = await fetch(`http://${HOST}:${EMULATOR_PORTS.auth}/emulator/v1/projects/${projectId}/accounts`, {
-    method: 'DELETE',
-  })
-  if (!firestore.ok || !auth.ok) throw new Error('could not clear the emulators: are they running?')
+    `http://${HOST}:${EMULATOR_PORTS.auth}/emulator/v1/projects/${projectId}/accounts`,
+  ]
+  let refusal = ''
+  for (let attempt = 1; attempt <= CLEAR_ATTEMPTS; attempt++) {
+    const answers = await Promise.all(targets.map((url) => fetch(url, { method: 'DELETE' }).catch((error: unknown) => String(error))))
+    const failed = answers.filter((answer) => typeof answer === 'string' || !answer.ok)
+    if (failed.length === 0) return
+    refusal = (await Promise.all(failed.map(async (answer) => (typeof answer === 'string' ? answer : `${answer.status} ${await answer.text()}`)))).join('; ')
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  throw new Error(`could not clear the emulators after ${CLEAR_ATTEMPTS} tries: ${refusal.slice(0, 300)}`)
 }
 
 let clients = 0
