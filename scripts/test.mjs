@@ -32,6 +32,44 @@ function vitestCounts(file) {
   }
 }
 
+/** The failed tests of a vitest JSON report, with the first line of each failure. */
+function vitestFailures(file) {
+  if (!existsSync(file)) return []
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  const failures = []
+  for (const suite of report.testResults ?? []) {
+    const where = suite.name.replace(`${ROOT}/`, '')
+    const failed = (suite.assertionResults ?? []).filter((test) => test.status === 'failed')
+    for (const test of failed) failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
+    // A file that failed outside its tests (an import, a hook) has no failed test to name.
+    if (suite.status === 'failed' && failed.length === 0) failures.push(`${where}: ${firstLine(suite.message)}`)
+  }
+  return failures
+}
+
+/** The failed (and flaky) tests of Playwright's JSON report. */
+function playwrightFailures(file) {
+  if (!existsSync(file)) return []
+  const failures = []
+  const walk = (suite, titles) => {
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title])
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected' && test.status !== 'flaky') continue
+        const error = test.results?.find((result) => result.error)?.error?.message
+        failures.push(`${test.status === 'flaky' ? '(flaky) ' : ''}${[...titles, spec.title].filter(Boolean).join(' › ')}: ${firstLine(error)}`)
+      }
+    }
+  }
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite, [suite.title])
+  return failures
+}
+
+function firstLine(text) {
+  const plain = String(text ?? 'no message').replace(/\u001b\[[0-9;]*m/g, '')
+  return plain.split('\n').find((line) => line.trim())?.trim().slice(0, 300) ?? 'no message'
+}
+
 function playwrightCounts(file) {
   if (!existsSync(file)) return null
   const { stats } = JSON.parse(readFileSync(file, 'utf8'))
@@ -78,6 +116,15 @@ for (const [name, counts] of layers) {
   skipped += counts.skipped
   const flaky = counts.flaky ? `, ${counts.flaky} flaky (passed on retry)` : ''
   console.log(`  ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${flaky}`)
+}
+const failures = [
+  ...vitestFailures(join(REPORTS, 'unit.json')),
+  ...vitestFailures(join(REPORTS, 'emulator.json')),
+  ...playwrightFailures(join(REPORTS, 'e2e.json')),
+]
+if (failures.length > 0) {
+  console.log('  what failed:')
+  for (const failure of failures) console.log(`    ✗ ${failure}`)
 }
 const ok = steps.every((s) => s.ok) && failed === 0 && skipped === 0
 if (skipped > 0) console.log('  Skipped tests are not allowed: every test must run.')
