@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, ref } from 'vue'
 import type { AwardResult } from '@/domain/contracts/callable-results'
 import type { ClaimableAction } from '@/domain/earn/actions'
 import { badgeShelf, type BadgeId, type EarnedBadge } from '@/domain/earn/badges'
@@ -13,7 +13,7 @@ import type { BirthdayCalendar } from '@/domain/members/birthday-calendars'
 import type { BirthdayResult } from '@/domain/members/birthday-schema'
 import { useClubStore } from './club'
 import { useMemberStore } from './member'
-import { useSessionStore } from './session'
+import { followAccount } from './follow-account'
 
 /**
  * The Earn hub: every earning rule with its status from the usage the server copies onto the
@@ -21,7 +21,6 @@ import { useSessionStore } from './session'
  * ever arrive from the server; `lastAward` and `newBadges` let the screen say so in place.
  */
 export const useEarnStore = defineStore('earn', () => {
-  const session = useSessionStore()
   const members = useMemberStore()
   const club = useClubStore()
   const badges = ref<EarnedBadge[]>([])
@@ -30,19 +29,10 @@ export const useEarnStore = defineStore('earn', () => {
   const newBadges = ref<BadgeId[]>([])
   const lastAward = ref<{ ruleId: string; points: number } | null>(null)
   const busy = ref<string | null>(null)
-  let unsubscribe: (() => void) | null = null
 
-  watch(
-    () => session.user?.uid,
-    (uid) => {
-      unsubscribe?.()
-      unsubscribe = null
-      badges.value = []
-      badgesLoaded.value = false
-      newBadges.value = []
-      lastAward.value = null
-      if (!uid) return
-      unsubscribe = watchBadges(
+  followAccount(
+    (uid) => [
+      watchBadges(
         uid,
         (next) => {
           if (badgesLoaded.value) {
@@ -53,9 +43,14 @@ export const useEarnStore = defineStore('earn', () => {
           badgesLoaded.value = true
         },
         () => (badgesLoaded.value = true),
-      )
+      ),
+    ],
+    () => {
+      badges.value = []
+      badgesLoaded.value = false
+      newBadges.value = []
+      lastAward.value = null
     },
-    { immediate: true },
   )
 
   const shelf = computed(() => badgeShelf(badges.value))

@@ -1,49 +1,42 @@
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, ref } from 'vue'
 import { huntWindow, normaliseAnswer, rankFinishers, type ClaimClueResult, type Hunt, type HuntFinisher, type HuntProgress } from '@/domain/earn/hunts'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
 import { claimClue, getHuntCode, watchHuntFinishers, watchHuntProgress, watchHunts } from '@/services/firebase/earn-api'
-import { useSessionStore } from './session'
+import { followAccount } from './follow-account'
 
 const LEADERBOARD_SIZE = 20
 const INTENT = 'hunt-clue'
 
 /** Treasure hunts: the club's hunts, the member's progress, a hunt's leaderboard and answering. */
 export const useHuntsStore = defineStore('hunts', () => {
-  const session = useSessionStore()
   const hunts = ref<Hunt[]>([])
   const progress = ref<Record<string, HuntProgress>>({})
   const loaded = ref(false)
   const finishers = ref<HuntFinisher[]>([])
-  let stopHunts: (() => void) | null = null
-  let stopProgress: (() => void) | null = null
   let stopBoard: (() => void) | null = null
 
-  watch(
-    () => session.user?.uid,
-    (uid) => {
-      stopHunts?.()
-      stopProgress?.()
-      stopHunts = stopProgress = null
-      hunts.value = []
-      progress.value = {}
-      loaded.value = false
-      if (!uid) return
-      stopHunts = watchHunts(
+  followAccount(
+    (uid) => [
+      watchHunts(
         (next) => {
           hunts.value = next
           loaded.value = true
         },
         () => (loaded.value = true),
-      )
-      stopProgress = watchHuntProgress(
+      ),
+      watchHuntProgress(
         uid,
         (next) => (progress.value = Object.fromEntries(next.map((p) => [p.huntId, p]))),
         () => undefined,
-      )
+      ),
+    ],
+    () => {
+      hunts.value = []
+      progress.value = {}
+      loaded.value = false
     },
-    { immediate: true },
   )
 
   /** Open hunts and those still to come, soonest ending first; ended ones only once played. */

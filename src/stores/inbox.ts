@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, ref } from 'vue'
 import type { InboxMessage } from '@/domain/messages/kinds'
 import { messagePrefsOf, type MessagePrefs } from '@/domain/messages/prefs'
 import { markMessagesRead, updateMessagePrefs, watchInbox, watchMessageState } from '@/services/firebase/messages-api'
-import { useSessionStore } from './session'
+import { followAccount } from './follow-account'
 
 export type { InboxMessage, MessagePrefs }
 
@@ -13,29 +13,17 @@ export type { InboxMessage, MessagePrefs }
  * through markMessagesRead, the limits through updateMessagePrefs.
  */
 export const useInboxStore = defineStore('inbox', () => {
-  const session = useSessionStore()
   const messages = ref<InboxMessage[]>([])
   const unread = ref(0)
   const storedPrefs = ref<unknown>(null)
   const loaded = ref(false)
   const stateLoaded = ref(false)
   const failed = ref(false)
-  let stops: (() => void)[] = []
 
-  watch(
-    () => session.user?.uid,
+  followAccount(
     (uid) => {
-      stops.forEach((stop) => stop())
-      stops = []
-      messages.value = []
-      unread.value = 0
-      storedPrefs.value = null
-      loaded.value = false
-      stateLoaded.value = false
-      failed.value = false
-      if (!uid) return
       const onError = () => (failed.value = true)
-      stops = [
+      return [
         watchInbox(
           uid,
           (next) => {
@@ -55,7 +43,14 @@ export const useInboxStore = defineStore('inbox', () => {
         ),
       ]
     },
-    { immediate: true },
+    () => {
+      messages.value = []
+      unread.value = 0
+      storedPrefs.value = null
+      loaded.value = false
+      stateLoaded.value = false
+      failed.value = false
+    },
   )
 
   const prefs = computed<MessagePrefs>(() => messagePrefsOf(storedPrefs.value))

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { ref } from 'vue'
 import type { ChoosePlanResult, MemberPlan, Plan } from '@/domain/members/plans-schema'
 import { AppError, isTransient } from '@/domain/shared/errors'
 import { intentRequestId, settleIntent } from '@/services/device-storage'
 import { TEST_PAYMENTS, choosePlan, watchMemberPlan, watchPlans } from '@/services/firebase/plans-api'
-import { useSessionStore } from './session'
+import { followAccount } from './follow-account'
 
 const INTENT = 'choose-plan'
 
@@ -14,25 +14,15 @@ const INTENT = 'choose-plan'
  * answer returns the first charge's result instead of charging twice.
  */
 export const usePlansStore = defineStore('plans', () => {
-  const session = useSessionStore()
   const plans = ref<Plan[]>([])
   const membership = ref<MemberPlan | null>(null)
   const loaded = ref(false)
   const failed = ref(false)
-  let stops: (() => void)[] = []
 
-  watch(
-    () => session.user?.uid,
+  followAccount(
     (uid) => {
-      stops.forEach((stop) => stop())
-      stops = []
-      plans.value = []
-      membership.value = null
-      loaded.value = false
-      failed.value = false
-      if (!uid) return
       const onError = () => (failed.value = true)
-      stops = [
+      return [
         watchPlans((next) => {
           plans.value = next
           loaded.value = true
@@ -40,7 +30,12 @@ export const usePlansStore = defineStore('plans', () => {
         watchMemberPlan(uid, (next) => (membership.value = next), onError),
       ]
     },
-    { immediate: true },
+    () => {
+      plans.value = []
+      membership.value = null
+      loaded.value = false
+      failed.value = false
+    },
   )
 
   async function choose(planId: string, paymentToken?: string): Promise<ChoosePlanResult> {
