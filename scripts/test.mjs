@@ -25,10 +25,12 @@ function step(name, command, args, env = {}) {
 function vitestCounts(file) {
   if (!existsSync(file)) return null
   const report = JSON.parse(readFileSync(file, 'utf8'))
+  const tests = (report.testResults ?? []).flatMap((suite) => suite.assertionResults ?? [])
   return {
     passed: report.numPassedTests,
     failed: report.numFailedTests,
     skipped: report.numPendingTests + report.numTodoTests,
+    flaky: tests.filter((test) => test.status === 'passed' && test.failureMessages?.length > 0).length,
   }
 }
 
@@ -41,6 +43,9 @@ function vitestFailures(file) {
     const where = suite.name.replace(`${ROOT}/`, '')
     const failed = (suite.assertionResults ?? []).filter((test) => test.status === 'failed')
     for (const test of failed) failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
+    // A test that passed on its retry keeps the first try's failure.
+    const flaky = (suite.assertionResults ?? []).filter((test) => test.status === 'passed' && test.failureMessages?.length > 0)
+    for (const test of flaky) failures.push(`(flaky) ${where} › ${test.fullName}: ${firstLine(test.failureMessages[0])}`)
     // A file that failed outside its tests (an import, a hook) has no failed test to name.
     if (suite.status === 'failed' && failed.length === 0) failures.push(`${where}: ${firstLine(suite.message)}`)
   }
@@ -123,7 +128,7 @@ const failures = [
   ...playwrightFailures(join(REPORTS, 'e2e.json')),
 ]
 if (failures.length > 0) {
-  console.log('  what failed:')
+  console.log('  what failed (or passed only on its retry):')
   for (const failure of failures) console.log(`    ✗ ${failure}`)
 }
 const ok = steps.every((s) => s.ok) && failed === 0 && skipped === 0
