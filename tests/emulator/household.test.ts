@@ -1,5 +1,5 @@
-// Household cards on the emulators: a household member's purchase at the till pays the owner's
-// balance (and says who earned it), a removed member earns into their own balance again, and a
+// Household cards on the emulators: a household member's purchase at the till or survey pays the
+// owner's balance (and says who earned it), a removed member earns into their own balance again, and a
 // club without households refuses invites and accepts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collection, getDocs } from 'firebase/firestore'
@@ -11,6 +11,7 @@ import { seedClubData } from '../../scripts/seed-club'
 import { failure, joinedMember, ledgerDocs, memberDoc, requestId, scanned, type Client } from './support/club'
 import { firestoreOf } from './support/community'
 import { admin, clearEmulators, closeAdmin, roleClient } from './support/emulators'
+import { begin, honest, submit } from './support/surveys'
 
 type Member = Client & { uid: string; memberNo: string }
 let dana: Member
@@ -75,6 +76,25 @@ describe('household card', () => {
     await cashier.call('reversePurchase', { receiptId: receipt, tillId: 'test-till-0001', reason: 'returned' })
     expect((await memberDoc(dana.uid)).balance).toBe(danaBefore)
     expect((await memberDoc(noa.uid)).sharedPoints.balance).toBe(danaBefore)
+    expect((await memberDoc(noa.uid)).balance).toBe(noaOwn)
+  })
+
+  it('pays a household member’s survey into the shared balance too, and refuses their donation of it', async () => {
+    const noaOwn = (await memberDoc(noa.uid)).balance
+    const danaBefore = (await memberDoc(dana.uid)).balance
+    await begin(noa, 'club-feedback')
+    const answered = await submit(noa, 'club-feedback', honest)
+    expect(answered).toMatchObject({ paid: true, points: 30, balance: danaBefore + 30 })
+    expect((await memberDoc(dana.uid)).balance).toBe(danaBefore + 30)
+    expect((await memberDoc(dana.uid)).balance).toBe(await ledgerSum(dana.uid))
+    expect((await ledgerDocs(dana.uid)).find((e) => e.reason === 'survey')).toMatchObject({ earnedBy: noa.uid, points: 30, ref: 'club-feedback' })
+    expect((await memberDoc(noa.uid)).balance).toBe(noaOwn)
+    expect((await memberDoc(noa.uid)).sharedPoints.balance).toBe(danaBefore + 30)
+
+    // Giving the shared points away is the owner's call, as redeeming them is.
+    const donation = { charityId: 'neighbors-table', points: 10, requestId: requestId() }
+    expect(await failure(noa.call('donatePoints', donation))).toEqual({ code: 'failed-precondition', reason: 'household-redeem-owner' })
+    expect((await memberDoc(dana.uid)).balance).toBe(danaBefore + 30)
     expect((await memberDoc(noa.uid)).balance).toBe(noaOwn)
   })
 

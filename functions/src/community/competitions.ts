@@ -108,6 +108,7 @@ export async function closeCompetition(
       uid: authorUid,
       config,
       at: params.at,
+      forHousehold: true,
       spec: {
         key: LEDGER_IDS.competitionPrize(competition.id),
         points: winner.points,

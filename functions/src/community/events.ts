@@ -244,6 +244,7 @@ export async function checkInEvent(
     key,
     config,
     at: params.at,
+    forHousehold: true,
     plan: async (ctx) => {
       const attendee = await ctx.tx.get(attendeeRef)
       if (attendee.get('status') !== 'going') throw notGoing()

@@ -57,6 +57,10 @@ export async function donatePoints(
     config: params.config,
     at: params.at,
     plan: async (ctx) => {
+      // The shared balance is the owner's to spend, as with rewards (src/domain/members/household.ts).
+      if (ctx.member.get('household')) {
+        throw new HttpsError('failed-precondition', 'Only the household owner spends the shared points.', { reason: 'household-redeem-owner' })
+      }
       const snap = await ctx.tx.get(charityRef)
       const parsed = CharitySchema.safeParse(snap.data())
       if (!snap.exists || !parsed.success) throw new HttpsError('not-found', 'No such charity.', { reason: 'unknown-charity' })

@@ -42,6 +42,7 @@ export async function confirmEco(
     uid,
     key,
     config,
+    forHousehold: true,
     plan: async (ctx) => {
       if (isSelfDealing(staff, ctx.member)) {
         throw new HttpsError('permission-denied', 'Staff cannot confirm eco actions for their own member account.', {

@@ -62,6 +62,7 @@ export async function claimClue(db: Firestore, params: ClaimClueParams): Promise
     key: LEDGER_IDS.huntClue(huntId, clueIndex),
     config: params.config,
     at: params.at,
+    forHousehold: true,
     plan: async (ctx) => {
       const [claim, progress, tries] = await Promise.all([ctx.tx.get(claimRef), ctx.tx.get(progressRef), ctx.tx.get(triesRef)])
       if (claim.exists) return firstAnswer(ctx, claim)

@@ -63,7 +63,7 @@ export function planCredit(ctx: LedgerContext, spec: CreditSpec): Pick<LedgerPla
 /** A plain award (gift, activity): idempotent by its key; replays report the first result. */
 export async function awardPoints(
   db: Firestore,
-  params: { uid: string; config: ClubConfig; at?: Date; asOf?: Date; spec: CreditSpec; memberFields?: Record<string, unknown> },
+  params: { uid: string; config: ClubConfig; at?: Date; asOf?: Date; spec: CreditSpec; memberFields?: Record<string, unknown>; forHousehold?: boolean },
 ): Promise<{ points: number; balance: number; replayed: boolean }> {
   return runLedgerOperation<{ points: number; balance: number; replayed: boolean }>(db, {
     uid: params.uid,
@@ -71,6 +71,7 @@ export async function awardPoints(
     config: params.config,
     at: params.at,
     asOf: params.asOf,
+    forHousehold: params.forHousehold,
     plan: (ctx) => {
       const planned = planCredit(ctx, params.spec)
       return {

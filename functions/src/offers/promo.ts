@@ -37,6 +37,7 @@ export async function redeemPromo(
     uid: params.uid,
     key,
     config: params.config,
+    forHousehold: true,
     plan: async (ctx) => {
       const snap = await ctx.tx.get(ref)
       const parsed = snap.exists ? PromoCodeSchema.safeParse({ ...snap.data(), id }) : null

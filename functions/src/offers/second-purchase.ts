@@ -31,6 +31,7 @@ export async function awardSecondPurchase(
     const award = await awardPoints(db, {
       uid: params.uid,
       config: params.config,
+      forHousehold: true,
       spec: {
         key: LEDGER_IDS.secondPurchase(offer.id, params.purchaseEntryId),
         points: offer.bonusPoints,

@@ -135,6 +135,7 @@ export async function submitSurvey(
     uid,
     key,
     config,
+    forHousehold: true,
     plan: async (ctx) => {
       const response = await ctx.tx.get(responseRef)
       // A flagged response recorded meanwhile has no ledger entry: it still settles the survey.

@@ -2,11 +2,13 @@ import { idOf } from '../shared/paths'
 
 /**
  * Household cards. An owner invites people through a link; each keeps their own member account,
- * card key and rotating card, and what they earn (purchases, visits, activities) lands in the
- * owner's ledger with `earnedBy` set, so the household has one shared balance and the owner sees
- * who earned what. A member's own points from before joining stay on their own ledger: they are
+ * card key and rotating card, and what they earn (purchases, visits, activities, surveys, hunt
+ * clues, eco actions, event attendance, competition prizes, promo codes and offer bonuses) lands
+ * in the owner's ledger with `earnedBy` set, so the household has one shared balance and the owner
+ * sees who earned what. Payments that belong to the person stay on their own ledger: the birthday
+ * gift, referral bonuses, week streaks and reviews (a review's points can be taken back later). A member's own points from before joining stay on their own ledger: they are
  * not moved, not shown while the member is in a household, and are theirs again when they leave.
- * Only the owner spends the shared balance; a household member's redemption is refused.
+ * Only the owner spends the shared balance; a household member's redemption or donation is refused.
  */
 
 /** An invite lasts a week and is good for one person. */

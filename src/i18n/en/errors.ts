@@ -67,7 +67,7 @@ const errors = {
       'household-member-cannot-invite': 'Only the owner of the household can invite people to it.',
       'household-invites-exhausted': 'You already have 5 open invites. Wait until one is used or expires.',
       'household-not-member': 'This person isn’t in your household.',
-      'household-redeem-owner': 'The shared points are redeemed by the household’s owner.',
+      'household-redeem-owner': 'Only the household’s owner spends the shared points, on rewards or donations.',
       'member-not-found': 'No member matches this search. Check the number or the email address.',
       'member-query': 'Type a whole member number, an email address or an account id.',
       'request-conflict': 'This correction was already sent with other details. Check the points history, then save it again.',
