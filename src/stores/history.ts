@@ -7,7 +7,8 @@ import { useMemberStore } from './member'
 
 /**
  * The member's points history, a page at a time (cursors, so the 400th page costs what the first
- * does). The screen reloads it from the first page when it opens and when points move.
+ * does); for a household member, what they earned into the household's shared balance (the owner's
+ * own entries are the owner's). The screen reloads it from the first page when it opens and when points move.
  */
 export const useHistoryStore = defineStore('history', () => {
   const member = useMemberStore()
@@ -29,7 +30,10 @@ export const useHistoryStore = defineStore('history', () => {
   })
 
   async function load(reset: boolean): Promise<void> {
-    const uid = member.member?.uid
+    // A household member earns into the owner's ledger: their history is what they earned there.
+    const own = member.member?.uid
+    const ownerUid = member.member?.household?.ownerUid
+    const uid = ownerUid ?? own
     if (!uid) {
       generation++
       entries.value = []
@@ -41,7 +45,7 @@ export const useHistoryStore = defineStore('history', () => {
     loading.value = true
     error.value = null
     try {
-      const page = await fetchLedgerPage(uid, { category: filter.value, after: reset ? null : next.value })
+      const page = await fetchLedgerPage(uid, { category: filter.value, after: reset ? null : next.value, ...(ownerUid ? { earnedBy: own } : {}) })
       // A newer load (another filter, a refresh, another member) wins over this one.
       if (mine !== generation) return
       entries.value = reset ? page.entries : [...entries.value, ...page.entries]

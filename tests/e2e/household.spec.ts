@@ -61,5 +61,15 @@ test.describe('in Hebrew', () => {
       'הצטרפת למשק הבית של דנה לוי. הכרטיס שלך מציג את היתרה המשותפת, ומה שצוברים נכנס אליה.',
     )
     await expect(page.getByTestId('household-leave')).toHaveText('יציאה ממשק הבית')
+
+    // Her history is what she earned into Dana's balance (her coffee at Café Shachar), not her own
+    // hidden welcome gift and not Dana's own entries.
+    await page.getByRole('navigation', { name: 'ראשי' }).getByRole('link', { name: 'היסטוריה' }).click()
+    await expect(page.getByTestId('history-household')).toHaveText(
+      'מה שצברת לכרטיס משק הבית של דנה לוי. היתרה המשותפת וכל ההיסטוריה שלה נמצאות בחשבון של דנה לוי.',
+    )
+    const rows = page.locator('li.history-entry-row')
+    await expect(rows).toHaveCount(1)
+    await expect(rows.first()).toContainText('קנייה בקפה שחר')
   })
 })

@@ -100,8 +100,15 @@ describe('household card', () => {
 
   it('sends a removed member’s earnings to their own balance, and keeps what they earned with the owner', async () => {
     const before = await purchase(noa, 30)
+    const share = { actionId: 'share-referral', requestId: requestId() }
+    const shared = await noa.call<object, { points: number; replayed: boolean }>('claimAction', share)
+    expect(shared).toMatchObject({ replayed: false })
     const danaBalance = (await memberDoc(dana.uid)).balance
     await remove(dana, noa.uid)
+    // What was paid into the household is not paid again into her own balance once she is out.
+    const ownBefore = (await memberDoc(noa.uid)).balance
+    expect(await noa.call('claimAction', share)).toMatchObject({ points: shared.points, replayed: true })
+    expect((await memberDoc(noa.uid)).balance).toBe(ownBefore)
 
     const member = await memberDoc(noa.uid)
     expect(member.household).toBeUndefined()

@@ -173,6 +173,28 @@ describe('members/{uid}/ledger', () => {
   it("denies reading another member's ledger", async () => {
     await assertFails(getDocs(collection(bob(), paths.ledger('alice'))))
   })
+  it("lets a household member read what they earned into the owner's ledger, and nothing else of it", async () => {
+    const since = '2026-11-01T00:00:00.000Z'
+    await env.withSecurityRulesDisabled(async (context) => {
+      const db = context.firestore()
+      await updateDoc(doc(db, paths.member('bob')), { household: { ownerUid: 'alice', ownerName: 'Alice', since } })
+      await setDoc(doc(db, paths.member('carol')), { ...memberDoc('carol'), household: { ownerUid: 'alice', ownerName: 'Alice', since } })
+      await setDoc(doc(db, paths.ledgerEntry('alice', 'household~bob~visit')), { type: 'earn', points: 10, earnedBy: 'bob' })
+      await setDoc(doc(db, paths.ledgerEntry('alice', 'household~carol~visit')), { type: 'earn', points: 10, earnedBy: 'carol' })
+    })
+    const mine = query(collection(bob(), paths.ledger('alice')), where('earnedBy', '==', 'bob'))
+    await assertSucceeds(getDocs(mine))
+    await assertSucceeds(getDoc(doc(bob(), paths.ledgerEntry('alice', 'household~bob~visit'))))
+    // Not the owner's own entries, nor another household member's, nor the whole ledger.
+    await assertFails(getDoc(doc(bob(), paths.ledgerEntry('alice', 'welcome-gift'))))
+    await assertFails(getDoc(doc(bob(), paths.ledgerEntry('alice', 'household~carol~visit'))))
+    await assertFails(getDocs(collection(bob(), paths.ledger('alice'))))
+    await assertFails(getDocs(query(collection(bob(), paths.ledger('alice')), where('earnedBy', '==', 'carol'))))
+    // The link goes one way: the owner does not read a member's own ledger; a stranger reads nothing.
+    await assertFails(getDocs(collection(alice(), paths.ledger('bob'))))
+    await assertFails(getDocs(query(collection(staff(), paths.ledger('alice')), where('earnedBy', '==', 'staff-1'))))
+    await assertFails(addDoc(collection(bob(), paths.ledger('alice')), { type: 'earn', points: 500, earnedBy: 'bob' }))
+  })
   it('denies any client write to the ledger, own included', async () => {
     await assertFails(addDoc(collection(alice(), paths.ledger('alice')), { type: 'earn', points: 500 }))
     await assertFails(updateDoc(doc(alice(), paths.ledgerEntry('alice', 'welcome-gift')), { points: 5000 }))

@@ -121,15 +121,23 @@ async function readParties<T>(tx: Transaction, db: Firestore, op: LedgerOperatio
   const [member, own] = await Promise.all([tx.get(earnerRef), tx.get(db.doc(paths.ledgerEntry(op.uid, op.key)))])
   if (!member.exists) throw new HttpsError('not-found', 'No such member.')
   const ownerUid = op.forHousehold ? (member.get('household') as HouseholdLink | undefined)?.ownerUid : undefined
-  if (!ownerUid) return { member, holder: member, existing: own, ledgerUid: op.uid, entryId: (id: string) => id }
+  // The same operation already applied in the household the member last left (a visit of the same
+  // day, a retried claim) replays too, rather than paying again into the balance they earn for now.
+  const formerUid = op.forHousehold ? (member.get('formerHousehold') as { ownerUid?: unknown } | undefined)?.ownerUid : undefined
+  const formerRef = typeof formerUid === 'string' && formerUid !== ownerUid ? db.doc(paths.ledgerEntry(formerUid, householdEntryId(op.uid, op.key))) : null
+  if (!ownerUid) {
+    const former = formerRef && !own.exists ? await tx.get(formerRef) : null
+    return { member, holder: member, existing: former?.exists ? former : own, ledgerUid: op.uid, entryId: (id: string) => id }
+  }
   const entryId = (id: string) => householdEntryId(op.uid, id)
-  const [holder, existing] = await Promise.all([
+  const [holder, existing, former] = await Promise.all([
     tx.get(db.doc(paths.member(ownerUid))),
     tx.get(db.doc(paths.ledgerEntry(ownerUid, entryId(op.key)))),
+    formerRef ? tx.get(formerRef) : null,
   ])
   if (!holder.exists) throw new HttpsError('not-found', 'No such member.')
   // The same operation already applied to the member's own balance (before they joined) replays too.
-  return { member, holder, existing: own.exists ? own : existing, ledgerUid: ownerUid, entryId }
+  return { member, holder, existing: own.exists ? own : former?.exists ? former : existing, ledgerUid: ownerUid, entryId }
 }
 
 function writePlan<T>(tx: Transaction, holder: DocumentSnapshot, ctx: LedgerContext, plan: LedgerPlan<T>) {

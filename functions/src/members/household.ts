@@ -157,7 +157,9 @@ export async function removeHouseholdMember(
     if (!ownerUid) throw new HttpsError('failed-precondition', 'This person is not in your household.', { reason: 'household-not-member' })
     const owner = await tx.get(db.doc(paths.member(ownerUid)))
     const at = Timestamp.fromDate(params.now ?? new Date())
-    tx.update(targetRef, { household: FieldValue.delete(), sharedPoints: FieldValue.delete(), updatedAt: at })
+    // Kept so that an operation already paid into this household (today's visit) is not paid again
+    // into the member's own balance (functions/src/ledger/transaction.ts, readParties).
+    tx.update(targetRef, { household: FieldValue.delete(), sharedPoints: FieldValue.delete(), formerHousehold: { ownerUid }, updatedAt: at })
     if (owner.exists) tx.update(owner.ref, { householdMembers: FieldValue.arrayRemove(params.uid), updatedAt: at })
     tx.delete(db.doc(paths.householdMember(ownerUid, params.uid)))
     return { removed: true }

@@ -9,6 +9,7 @@ const points = {
     more: 'Show older',
     empty: 'No points yet. Show your card at a partner store to start earning.',
     emptyFiltered: 'No activity of this kind yet.',
+    household: 'What you earned into {name}’s household card. The shared balance and its whole history are on {name}’s account.',
     somePartner: 'a partner store',
     reason: {
       welcome_gift: 'Welcome gift',

@@ -29,10 +29,12 @@ export interface LedgerPage {
  */
 export async function fetchLedgerPage(
   uid: string,
-  options: { category?: LedgerCategory | null; after?: PageCursor | null; pageSize?: number } = {},
+  options: { category?: LedgerCategory | null; after?: PageCursor | null; pageSize?: number; earnedBy?: string } = {},
 ): Promise<LedgerPage> {
   const size = options.pageSize ?? 25
   const constraints: QueryConstraint[] = []
+  // A household member reads only what they earned into the owner's ledger (firestore.rules).
+  if (options.earnedBy) constraints.push(where('earnedBy', '==', options.earnedBy))
   if (options.category) constraints.push(where('category', '==', options.category))
   constraints.push(orderBy('createdAt', 'desc'))
   if (options.after) constraints.push(startAfter(options.after as unknown as QueryDocumentSnapshot))
