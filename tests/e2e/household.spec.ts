@@ -24,6 +24,8 @@ test.describe('an owner in Hebrew, a newcomer in English', () => {
     const other = await phone.newPage()
     await other.goto(new URL(link).pathname + new URL(link).search)
     await other.getByRole('link', { name: 'Create an account' }).click()
+    // The sign-in form has the same two fields: fill them only once the sign-up screen is there.
+    await expect(other.getByRole('heading', { name: 'Create your account' })).toBeVisible()
     await other.getByLabel('Email').fill(uniqueEmail('household'))
     await other.getByLabel('Password').fill('secret-123')
     await other.getByRole('button', { name: 'Create account' }).click()
