@@ -237,9 +237,13 @@ describe('the audit log: one entry per action, with who, what and which till', (
     const member = await joinedMember('Big Spender')
     const receipt = receiptId()
     expect(await purchase(staff, await scanned(member, 2500, receipt))).toMatchObject({ status: 'pending' })
+    expect((await memberDoc(member.uid)).purchaseStats).toBeUndefined()
     const input = { partnerId: 'super-hashchuna', receiptId: receipt, approve: true, note: 'Checked the invoice' }
     await operator.call('reviewPurchase', input)
     await operator.call('reviewPurchase', input)
+    // Once approved, the purchase counts for the member's segment, once, on the day it was bought.
+    const today = localDate(new Date(), demoConfig.timeZone)
+    expect((await memberDoc(member.uid)).purchaseStats).toEqual({ lastOn: today, months: { [today.slice(0, 7)]: { count: 1, spend: 2500 } } })
     expect(await audit('reviewPurchase', receipt)).toEqual([
       expect.objectContaining({ actor: byOperator(), memberUid: member.uid, partnerId: 'super-hashchuna', details: expect.objectContaining({ approve: true, note: 'Checked the invoice' }) }),
     ])

@@ -2,6 +2,8 @@ import { FieldValue, Timestamp, type Firestore, type Transaction } from 'firebas
 import { HttpsError } from 'firebase-functions/v2/https'
 import type { ReviewPurchaseResult } from '../../../src/domain/contracts/callable-results'
 import type { ClubConfig } from '../../../src/domain/shared/club-config'
+import { addPurchase, purchaseStatsOf } from '../../../src/domain/offers/rfm'
+import { localDate } from '../../../src/domain/shared/calendar'
 import { LEDGER_IDS, paths } from '../../../src/domain/shared/paths'
 import { planCredit } from '../ledger/award'
 import { runLedgerOperation } from '../ledger/transaction'
@@ -92,9 +94,15 @@ export async function reviewPurchase(
           approvedBy: params.by,
         },
       })
+      // Counted for segment scoring now, on the day it was bought (the till left it out while held).
+      const recordedAt = receipt.get('recordedAt') as Timestamp | undefined
+      const boughtOn = localDate(recordedAt?.toDate() ?? ctx.now, params.config.timeZone)
       return {
         ...planned,
-        memberFields: { pendingPoints: FieldValue.increment(-points) },
+        memberFields: {
+          pendingPoints: FieldValue.increment(-points),
+          purchaseStats: addPurchase(purchaseStatsOf(ctx.member.get('purchaseStats')), boughtOn, amountShekels),
+        },
         writes: (tx) => {
           tx.update(receiptRef, { status: 'recorded', ledgerUid: ctx.uid, entryId: ctx.entryId(purchaseKey), ...review(ctx.now) })
           audit(tx)
