@@ -25,7 +25,9 @@ export default defineConfig({
           fileParallelism: false,
           // Between files the Functions emulator drops its idle workers (see the file).
           setupFiles: ['tests/emulator/support/fresh-workers.ts'],
-          testTimeout: 30_000,
+          // 20 calls at once start 20 Functions workers (about a CPU-second each) on two cores: a
+          // race test takes 15–30 s on a loaded machine, and must not fail for that alone.
+          testTimeout: 90_000,
           hookTimeout: 60_000,
           // One more try for a test that failed, as Playwright does: on two shared cores, 20-way
           // races against three emulators now and then miss a deadline. npm test's summary names
